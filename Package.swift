@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+// mmreview: reviews Linux mm patches from mailing-list threads.
+// One library target per stage; data flows one way:
+//   Mail ─► Conversation ◄─ Patches;  Conversation ─► Report ─► mmreview (CLI)
+import PackageDescription
+
+let package = Package(
+    name: "mmreview",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mmreview", targets: ["mmreview"]),
+        .library(name: "MMReview", targets: ["Mail", "Patches", "Conversation", "Report"]),
+    ],
+    targets: [
+        // zlib, through a system-library target: the one C library we use, to read lore's
+        // t.mbox.gz archives (gzip is not in Foundation on Linux).
+        .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        // Bytes in, messages and threads out. Knows nothing of diffs or C.
+        .target(name: "Mail", dependencies: ["CZlib"]),
+        // The unified-diff model and the lenient diff scanner. Knows nothing of mail formats.
+        .target(name: "Patches"),
+        // Quote levels, attribution, patches found at every level, comments and their anchors.
+        .target(name: "Conversation", dependencies: ["Mail", "Patches"]),
+        // Renders what the stages computed: text, JSON.
+        .target(name: "Report", dependencies: ["Conversation", "Patches", "Mail"]),
+        // The command line: arguments in, text out.
+        .executableTarget(name: "mmreview", dependencies: ["Mail", "Patches", "Conversation", "Report"]),
+        // Benchmarks (not tests): `swift run -c release mmreview-bench`.
+        .executableTarget(name: "mmreview-bench", dependencies: ["Mail", "Patches", "Conversation", "Report"]),
+        .testTarget(name: "MailTests", dependencies: ["Mail"]),
+        .testTarget(name: "PatchesTests", dependencies: ["Patches"]),
+        .testTarget(
+            name: "ConversationTests", dependencies: ["Mail", "Patches", "Conversation", "Report"]),
+    ]
+)

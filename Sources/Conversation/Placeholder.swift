@@ -1,0 +1,2 @@
+import Mail
+import Patches

@@ -1,0 +1,124 @@
+/// One mail message, decoded: headers unfolded and RFC 2047-decoded, the text body decoded from its
+/// transfer encoding and charset to UTF-8 bytes, text attachments (patches) kept beside it.
+public struct Message: Sendable, Codable, Equatable {
+    /// Where the message came from: the file and the 1-based line of its first byte.
+    public var source: SourceLocation
+    public var messageID: String?
+    public var inReplyTo: String?
+    public var references: [String]
+    public var from: Address
+    public var date: MailDate?
+    /// The Subject, unfolded and decoded; empty when the message has none.
+    public var subject: String
+    /// The text body as UTF-8 bytes, lines separated by LF (CRLF normalised). For multipart mail it
+    /// is the first text/plain part; other text parts that carry patches are in `attachments`.
+    public var body: [UInt8]
+    public var attachments: [Attachment]
+    /// The body is a plain-text archive render (hypermail style): whitespace runs are collapsed and
+    /// addresses obfuscated, so diff context lines have lost their leading space.
+    public var isRender: Bool
+    /// The body was format=flowed: soft line breaks may have damaged any patch in it.
+    public var isFormatFlowed: Bool
+    /// Everything that was repaired, guessed or dropped while reading this message.
+    public var diagnostics: [Diagnostic]
+    /// Raw headers in order (name as written, value unfolded and decoded), for callers that need more.
+    public var headers: [Header]
+
+    public init(
+        source: SourceLocation, messageID: String? = nil, inReplyTo: String? = nil,
+        references: [String] = [], from: Address = Address(), date: MailDate? = nil,
+        subject: String = "", body: [UInt8] = [], attachments: [Attachment] = [],
+        isRender: Bool = false, isFormatFlowed: Bool = false, diagnostics: [Diagnostic] = [],
+        headers: [Header] = []
+    ) {
+        self.source = source
+        self.messageID = messageID
+        self.inReplyTo = inReplyTo
+        self.references = references
+        self.from = from
+        self.date = date
+        self.subject = subject
+        self.body = body
+        self.attachments = attachments
+        self.isRender = isRender
+        self.isFormatFlowed = isFormatFlowed
+        self.diagnostics = diagnostics
+        self.headers = headers
+    }
+}
+
+public struct Header: Sendable, Codable, Equatable {
+    public var name: String
+    public var value: String
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// A display name and an address; either may be empty (renders obfuscate addresses).
+public struct Address: Sendable, Codable, Equatable, Hashable {
+    public var name: String
+    public var email: String
+    public init(name: String = "", email: String = "") {
+        self.name = name
+        self.email = email
+    }
+    /// The name when there is one, else the address.
+    public var display: String { name.isEmpty ? email : name }
+}
+
+/// A date as written and, where it could be parsed, as seconds since 1970 with its UTC offset.
+public struct MailDate: Sendable, Codable, Equatable {
+    public var raw: String
+    public var epochSeconds: Int64?
+    public var utcOffsetMinutes: Int?
+    public init(raw: String, epochSeconds: Int64? = nil, utcOffsetMinutes: Int? = nil) {
+        self.raw = raw
+        self.epochSeconds = epochSeconds
+        self.utcOffsetMinutes = utcOffsetMinutes
+    }
+}
+
+/// A text part other than the body: typically a patch sent as text/x-patch or text/x-diff.
+public struct Attachment: Sendable, Codable, Equatable {
+    public var filename: String?
+    public var contentType: String
+    /// Decoded to UTF-8, LF line ends.
+    public var content: [UInt8]
+    public init(filename: String?, contentType: String, content: [UInt8]) {
+        self.filename = filename
+        self.contentType = contentType
+        self.content = content
+    }
+}
+
+/// A place in an input file a person can jump to.
+public struct SourceLocation: Sendable, Codable, Equatable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public init(file: String, line: Int, column: Int = 1) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// A note about the input, worded like a compiler's: where, how bad, what.
+public struct Diagnostic: Sendable, Codable, Equatable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Codable { case note, warning, error }
+    public var severity: Severity
+    public var location: SourceLocation
+    /// A stable short code, e.g. `mime.unterminated-boundary`, `charset.undecodable`.
+    public var code: String
+    public var message: String
+    public init(severity: Severity, location: SourceLocation, code: String, message: String) {
+        self.severity = severity
+        self.location = location
+        self.code = code
+        self.message = message
+    }
+    public var description: String { "\(location): \(severity.rawValue): \(message) [\(code)]" }
+}

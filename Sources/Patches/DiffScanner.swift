@@ -1,0 +1,57 @@
+/// Finds every patch in a stream of lines at one quote level (contract; implementation pending).
+
+/// One line handed to the scanner: the text after quote markers (and the one space after them).
+public struct ScanLine: Sendable {
+    public var text: [UInt8]
+    /// The caller's id for the line (the body line index); reported back in roles and DiffLines.
+    public var id: Int
+    /// Lines of other quote levels (a reviewer's comment) came between this line and the previous
+    /// one in the stream: a hunk may go on across that gap.
+    public var interruptedBefore: Bool
+    public init(text: [UInt8], id: Int, interruptedBefore: Bool = false) {
+        self.text = text
+        self.id = id
+        self.interruptedBefore = interruptedBefore
+    }
+}
+
+public struct ScanOptions: Sendable {
+    /// The text is an archive render: whitespace runs collapsed, so context lines lost their
+    /// leading space and any line inside a hunk's counts is context unless it starts `+`/`-`.
+    public var whitespaceCollapsed: Bool
+    /// Upper bound on lines examined; beyond it the scan stops with a `limit` repair.
+    public var maxLines: Int
+    public init(whitespaceCollapsed: Bool = false, maxLines: Int = 5_000_000) {
+        self.whitespaceCollapsed = whitespaceCollapsed
+        self.maxLines = maxLines
+    }
+}
+
+/// What the scanner made of each input line (parallel to the input).
+public enum LineRole: Sendable, Equatable {
+    /// Not claimed by any patch: someone's prose, a blank line, an attribution...
+    case prose
+    case patchHeader(patch: Int)
+    case commitMessage(patch: Int)
+    case trailer(patch: Int)
+    /// The `---` line between the commit message and the diffstat/diff.
+    case separator(patch: Int)
+    case diffstat(patch: Int)
+    /// `diff --git`, `index`, mode/rename lines, `---`, `+++`, `Index:`, `=====`.
+    case fileHeader(patch: Int, file: Int)
+    case hunkHeader(patch: Int, file: Int, hunk: Int)
+    case diffLine(patch: Int, file: Int, hunk: Int, line: Int)
+    /// `-- ` and the git version after the last hunk.
+    case versionFooter(patch: Int)
+    /// A snip mark (`<snip>`, `[...]`, `...`, `[ snip ]`) or truncation mark.
+    case snip
+}
+
+public struct DiffScan: Sendable {
+    public var patches: [Patch]
+    public var roles: [LineRole]
+    public init(patches: [Patch], roles: [LineRole]) {
+        self.patches = patches
+        self.roles = roles
+    }
+}
