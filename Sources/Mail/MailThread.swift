@@ -1,6 +1,6 @@
 /// One conversation: its messages in reading order (depth-first through the reply tree, siblings
 /// by date, then by input order) and where each sits in the tree.
-public struct MailThread: Sendable, Equatable {
+public struct MailThread: Sendable, Equatable, Codable {
     /// Where one message sits; `positions[i]` describes `messages[i]`.
     public struct Position: Sendable, Equatable, Codable {
         /// The index in `messages` of the nearest ancestor that is present. Nil for a top-level

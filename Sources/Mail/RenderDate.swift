@@ -34,7 +34,8 @@ enum RenderDate {
         var month: Int?
         var day: Int?
         var time: (hour: Int, minute: Int, second: Int)?
-        var offset: Int?
+        var numericOffset: Int?
+        var namedOffset: Int?
         var pm: Bool?
 
         let separators: Set<Character> = [" ", "\t", ",", "(", ")"]
@@ -54,7 +55,7 @@ enum RenderDate {
             {
                 // Numeric zone, `+hhmm` / `-hhmm`.
                 let minutes = (value / 100) * 60 + value % 100
-                offset = first == "-" ? -minutes : minutes
+                numericOffset = first == "-" ? -minutes : minutes
             } else if let value = Int(token), token.allSatisfy(\.isASCII) {
                 if token.count == 4 {
                     year = value
@@ -67,7 +68,7 @@ enum RenderDate {
             } else if lower == "am" || lower == "pm" {
                 pm = lower == "pm"
             } else if let zone = zoneOffsets[token.uppercased()] {
-                offset = zone
+                namedOffset = zone
             } else if lower.count >= 3, month == nil,
                 let index = months.firstIndex(of: String(lower.prefix(3))),
                 lower.allSatisfy(\.isLetter)
@@ -85,6 +86,8 @@ enum RenderDate {
             (0...23).contains(time.hour), (0...59).contains(time.minute),
             (0...60).contains(time.second)
         else { return nil }
+        // `+0100 (BST)`: the number is what the mailer computed; the name is a comment.
+        let offset = numericOffset ?? namedOffset
         let days = daysFromCivil(year: year, month: month, day: day)
         let local = days * 86_400 + Int64(time.hour * 3600 + time.minute * 60 + time.second)
         return Parsed(epochSeconds: local - Int64((offset ?? 0) * 60), utcOffsetMinutes: offset)

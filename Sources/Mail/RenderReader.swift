@@ -37,7 +37,7 @@ public enum RenderReader {
         if let subject = layout.subject {
             message.subject = subject.value
             message.headers.append(Header(name: "Subject", value: subject.value))
-        } else {
+        } else if !layout.fields.contains(where: { $0.name == "Subject" }) {
             note(.warning, line: 1, "render.missing-subject", "render has no subject line")
         }
         if layout.subject != nil, !layout.hasBlankAfterSubject {
@@ -56,6 +56,8 @@ public enum RenderReader {
             switch field.name {
             case "From" where message.from == Address():
                 message.from = parseAddress(field.value)
+            case "Subject" where layout.subject == nil && message.subject.isEmpty:
+                message.subject = field.value
             case "Date" where message.date == nil:
                 var date = MailDate(raw: field.value)
                 if let parsed = RenderDate.parse(field.value) {

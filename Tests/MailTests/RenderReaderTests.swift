@@ -192,4 +192,38 @@ struct RenderReaderTests {
         #expect(
             message.diagnostics.map(\.code) == ["render.latin1-assumed", "render.latin1-assumed"])
     }
+
+    @Test func subjectlessRenderTakesSubjectField() {
+        let text =
+            "From: Jan Kara\nSubject: Re: [PATCH] x\nDate: Mon Feb 07 2005 - 16:29:44 EST\n\nb"
+        // No subject line, so no blank line after it: not recognised, but still readable.
+        #expect(!RenderReader.looksLikeRender(Array(text.utf8)))
+        let message = RenderReader.read(Array(text.utf8), file: "f.txt")[0]
+        #expect(message.subject == "Re: [PATCH] x")
+        #expect(message.from.name == "Jan Kara")
+        #expect(message.diagnostics.isEmpty)
+        #expect(message.body == [UInt8(ascii: "b")])
+        #expect(message.source.line == 5)
+    }
+
+    @Test(arguments: [
+        ("Fri Aug 21 2020 - 06:13:37 EST", "2020-08-21T11:13:37Z", -300),
+        ("Sun Jul 02 2023 - 23:10:00 EDT", "2023-07-03T03:10:00Z", -240),
+        ("Fri, 21 Aug 2020 12:13:37 +0200", "2020-08-21T10:13:37Z", 120),
+        ("Thu, 6 Aug 2020 14:48:51 +0100 (GMT)", "2020-08-06T13:48:51Z", 60),
+        ("Wed Feb 29 2012 - 01:02 PST", "2012-02-29T09:02:00Z", -480),
+        ("2019-12-31 23:59:59 UTC", "2019-12-31T23:59:59Z", 0),
+        ("Mon Jan 05 1998 - 1:05:00 pm CST", "1998-01-05T19:05:00Z", -360),
+    ])
+    func parsesDates(_ raw: String, _ iso: String, _ offset: Int) {
+        let parsed = RenderDate.parse(raw)
+        #expect(parsed?.epochSeconds == Self.epoch(iso))
+        // In `+0100 (GMT)` the parenthesised name is a comment; the number is the authority.
+        #expect(parsed?.utcOffsetMinutes == offset)
+    }
+
+    @Test(arguments: ["Feb 30 2021 - 10:00:00 EST", "Aug 2020 - 06:13:37 EST", "Aug 21 2020", ""])
+    func rejectsBadDates(_ raw: String) {
+        #expect(RenderDate.parse(raw) == nil)
+    }
 }
