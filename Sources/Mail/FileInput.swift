@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads whole files (or stdin) into memory with plain POSIX calls, at most `limit` bytes.
+enum FileInput {
+    struct Read {
+        var bytes: [UInt8]
+        /// The file has more than `limit` bytes; only the first `limit` were read.
+        var truncated: Bool
+    }
+
+    static func read(path: String, limit: Int) throws(MailError) -> Read {
+        let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        defer { if fd != STDIN_FILENO { close(fd) } }
+        var st = stat()
+        var expected = 1 << 16
+        if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG { expected = Int(st.st_size) }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(min(expected, limit) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while bytes.count <= limit {
+            let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        let truncated = bytes.count > limit
+        if truncated { bytes.removeLast(bytes.count - limit) }
+        return Read(bytes: bytes, truncated: truncated)
+    }
+
+    enum Kind { case file, directory, other }
+
+    static func kind(of path: String) throws(MailError) -> Kind {
+        var st = stat()
+        guard stat(path, &st) == 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        switch st.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .file
+        default: return .other
+        }
+    }
+}
+
+/// libc `read`, reachable from inside `FileInput`, whose own `read` would shadow it.
+@inline(__always)
+private func posixRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, buf, count)
+}

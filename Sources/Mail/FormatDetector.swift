@@ -1,0 +1,73 @@
+/// Guesses an input's format from its first bytes (gzip is handled before, by its magic number).
+enum FormatDetector {
+    static func isGzip(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        buf.count >= 2 && buf[0] == 0x1F && buf[1] == 0x8B
+    }
+
+    /// Never `.auto` nor `.maildir` (a maildir is a folder, not bytes).
+    static func detect(_ buf: UnsafeBufferPointer<UInt8>) -> InputFormat {
+        let end = buf.count
+        var start = 0
+        // Whitespace-only lines before the first line count for nothing (git mailsplit skips them too).
+        while start < end {
+            let lf = buf.lineEnd(from: start, to: end)
+            if !(start..<lf).allSatisfy({ ASCII.isSpace(buf[$0]) }) { break }
+            start = lf + 1
+        }
+        guard start < end else { return .eml }
+        if isFormatPatchLine(buf, at: start) { return .patch }
+        if buf.hasPrefix("From ", at: start, end: end) { return .mbox }
+        if buf.hasPrefix("diff ", at: start, end: end) || buf.hasPrefix("--- ", at: start, end: end)
+            || buf.hasPrefix("Index: ", at: start, end: end)
+        {
+            return .patch
+        }
+        return looksLikeHeaderBlock(buf, from: start) ? .eml : .render
+    }
+
+    /// `From <40 hex> Mon Sep 17 00:00:00 2001`: the fixed first line of `git format-patch` output.
+    static func isFormatPatchLine(_ buf: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let tail = " Mon Sep 17 00:00:00 2001"
+        let n = 5 + 40 + tail.utf8.count
+        guard buf.count - i >= n, buf.hasPrefix("From ", at: i, end: buf.count) else { return false }
+        for k in (i + 5)..<(i + 45) where !ASCII.isHex(buf[k]) { return false }
+        for (k, c) in tail.utf8.enumerated() where buf[i + 45 + k] != c { return false }
+        return true
+    }
+
+    /// `Name: value` lines (with continuations) up to a blank line or the end, the first line a field,
+    /// at most one line in four malformed. Looks at 200 lines at most.
+    static func looksLikeHeaderBlock(_ buf: UnsafeBufferPointer<UInt8>, from: Int) -> Bool {
+        let end = buf.count
+        var pos = from
+        var fields = 0
+        var bad = 0
+        var lines = 0
+        while pos < end && lines < 200 {
+            let lf = buf.lineEnd(from: pos, to: min(end, pos + 4096))
+            if lf == pos || (lf == pos + 1 && buf[pos] == 0x0D) { break }
+            if ASCII.isBlank(buf[pos]) {
+                if fields == 0 { return false }
+            } else if isFieldLine(buf, pos, lf) {
+                fields += 1
+            } else {
+                if fields == 0 { return false }
+                bad += 1
+            }
+            lines += 1
+            pos = lf + 1
+        }
+        return fields > 0 && bad * 4 <= fields
+    }
+
+    private static func isFieldLine(_ buf: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+        var i = from
+        while i < to && i - from < 100 {
+            let b = buf[i]
+            if b == 0x3A { return i > from }
+            if b <= 0x20 || b >= 0x7F { return false }
+            i += 1
+        }
+        return false
+    }
+}

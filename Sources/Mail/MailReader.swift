@@ -1,0 +1,238 @@
+import Dispatch
+
+/// The Mail layer's entry point: a path or bytes in, decoded messages out.
+///
+/// Formats are detected per file (gzip is undone first), mbox archives are split like `git mailsplit`
+/// and their messages parsed in parallel. Nothing in the input can make reading fail: damage becomes
+/// diagnostics and a partial result. Only an unreadable path throws.
+public enum MailReader {
+    /// Reads a file, a folder (recursively, in path order; maildirs understood) or `-` for stdin.
+    public static func read(path: String, format: InputFormat = .auto, limits: ReadLimits = .init())
+        throws(MailError) -> MailArchive
+    {
+        if path != "-", try FileInput.kind(of: path) == .directory {
+            return readFolder(path, format: format, limits: limits)
+        }
+        if format == .maildir {
+            throw .unsupported(location: SourceLocation(file: path, line: 1), reason: "a maildir must be a folder")
+        }
+        let name = path == "-" ? "<stdin>" : path
+        let input = try FileInput.read(path: path, limit: limits.maxInputBytes)
+        var archive = read(bytes: input.bytes, name: name, format: format, limits: limits)
+        if input.truncated { archive.diagnostics.insert(inputLimitDiagnostic(name, limits), at: 0) }
+        return archive
+    }
+
+    /// Reads bytes already in memory; `name` is used in source locations.
+    public static func read(
+        bytes: [UInt8], name: String, format: InputFormat = .auto, limits: ReadLimits = .init()
+    ) -> MailArchive {
+        var bytes = bytes
+        var diagnostics: [Diagnostic] = []
+        if bytes.count > limits.maxInputBytes {
+            bytes.removeLast(bytes.count - limits.maxInputBytes)
+            diagnostics.append(inputLimitDiagnostic(name, limits))
+        }
+        // Gzip, possibly nested (a .gz of a .gz), at most a few levels.
+        var levels = 0
+        while levels < 3, bytes.withUnsafeBufferPointer(FormatDetector.isGzip) {
+            levels += 1
+            let inflated = bytes.withUnsafeBufferPointer { GzipInflater.inflate($0, limit: limits.maxInputBytes) }
+            if let error = inflated.error {
+                diagnostics.append(
+                    Diagnostic(
+                        severity: .error, location: SourceLocation(file: name, line: 1), code: "gzip.damaged",
+                        message: "\(error); reading the \(inflated.bytes.count) bytes inflated before that"))
+            }
+            if inflated.hitLimit {
+                diagnostics.append(
+                    Diagnostic(
+                        severity: .error, location: SourceLocation(file: name, line: 1), code: "limit.input-bytes",
+                        message: "gzip output exceeds the limit of \(limits.maxInputBytes) bytes; the rest is not read"))
+            }
+            bytes = inflated.bytes
+        }
+        let isBlank = bytes.withUnsafeBufferPointer { buf in
+            buf.allSatisfy { ASCII.isSpace($0) }
+        }
+        if isBlank {
+            diagnostics.append(
+                Diagnostic(
+                    severity: .warning, location: SourceLocation(file: name, line: 1), code: "input.empty",
+                    message: bytes.isEmpty ? "input is empty" : "input holds only whitespace"))
+            return MailArchive(messages: [], diagnostics: diagnostics)
+        }
+        let resolved =
+            format == .auto ? bytes.withUnsafeBufferPointer(FormatDetector.detect) : format
+        var archive: MailArchive
+        switch resolved {
+        case .mbox:
+            archive = readMbox(bytes, name: name, quoting: nil, limits: limits)
+        case .patch:
+            archive = readPatch(bytes, name: name, limits: limits)
+        case .eml, .maildir, .auto:
+            archive = MailArchive(messages: [readSingle(bytes, name: name, limits: limits)])
+        case .render:
+            archive = MailArchive(messages: readRender(bytes, file: name))
+        }
+        archive.diagnostics = diagnostics + archive.diagnostics
+        return archive
+    }
+
+    // MARK: - Formats
+
+    private static func readFolder(_ path: String, format: InputFormat, limits: ReadLimits) -> MailArchive {
+        var archive = MailArchive()
+        let files: [DirectoryWalker.File]
+        if format == .maildir {
+            files = MaildirReader.messageFiles(in: path).map { DirectoryWalker.File(path: $0, inMaildir: true) }
+        } else {
+            files = DirectoryWalker.files(under: path)
+        }
+        if files.isEmpty {
+            archive.diagnostics.append(
+                Diagnostic(
+                    severity: .warning, location: SourceLocation(file: path, line: 1), code: "input.empty",
+                    message: "folder holds no files to read"))
+        }
+        for file in files {
+            do throws(MailError) {
+                let input = try FileInput.read(path: file.path, limit: limits.maxInputBytes)
+                let fileFormat: InputFormat = file.inMaildir ? .eml : format
+                var one = read(bytes: input.bytes, name: file.path, format: fileFormat, limits: limits)
+                if input.truncated { one.diagnostics.insert(inputLimitDiagnostic(file.path, limits), at: 0) }
+                archive.messages.append(contentsOf: one.messages)
+                archive.diagnostics.append(contentsOf: one.diagnostics)
+            } catch {
+                archive.diagnostics.append(
+                    Diagnostic(
+                        severity: .error, location: error.location, code: "input.unreadable",
+                        message: error.description))
+            }
+        }
+        return archive
+    }
+
+    /// An mbox (`quoting` nil: mboxo or mboxrd as the archive shows) or format-patch output (`.none`).
+    private static func readMbox(_ bytes: [UInt8], name: String, quoting: MboxUnquoter.Mode?, limits: ReadLimits)
+        -> MailArchive
+    {
+        bytes.withUnsafeBufferPointer { buf in
+            let split = MboxSplitter.split(buf, file: name, limits: limits)
+            let mode = quoting ?? (split.isMboxrd ? .mboxrd : .mboxo)
+            let entries = split.entries
+            let messages = parallelMap(count: entries.count, weight: buf.count) { k in
+                let entry = entries[k]
+                let slice = UnsafeBufferPointer(rebasing: buf[entry.range])
+                let contentLine = entry.contentLine
+                if entry.hasCR || (entry.hasQuotedFrom && mode != .none) {
+                    let copy = MboxUnquoter.normalised(slice, mode: mode)
+                    return copy.withUnsafeBufferPointer {
+                        MessageParser.parse($0, file: name, line: entry.line, contentLine: contentLine, limits: limits)
+                    }
+                }
+                return MessageParser.parse(slice, file: name, line: entry.line, contentLine: contentLine, limits: limits)
+            }
+            return MailArchive(messages: messages, diagnostics: split.diagnostics)
+        }
+    }
+
+    /// A bare diff is one message whose body is the file; format-patch output is split like an mbox
+    /// but never unquoted (git writes `From ` lines in bodies as they are).
+    private static func readPatch(_ bytes: [UInt8], name: String, limits: ReadLimits) -> MailArchive {
+        let isFormatPatch = bytes.withUnsafeBufferPointer { buf -> Bool in
+            var i = 0
+            while i < buf.count && ASCII.isSpace(buf[i]) { i += 1 }
+            return MboxSplitter.isFromLine(buf, from: i, to: buf.lineEnd(from: i, to: buf.count))
+        }
+        if isFormatPatch { return readMbox(bytes, name: name, quoting: MboxUnquoter.Mode.none, limits: limits) }
+        var message = Message(source: SourceLocation(file: name, line: 1))
+        message.body = LineEndings.normalised(bytes)
+        let bad = message.body.withUnsafeBufferPointer { UTF8Validator.firstInvalid($0) != nil }
+        if bad {
+            let repaired = CharsetDecoder.decode(message.body, charset: "utf-8")
+            message.body = repaired.bytes
+            message.diagnostics.append(
+                Diagnostic(
+                    severity: .warning, location: message.source, code: "charset.undecodable",
+                    message: "\(repaired.undecodable) bytes that are not UTF-8 replaced by U+FFFD"))
+        }
+        return MailArchive(messages: [message])
+    }
+
+    private static func readSingle(_ bytes: [UInt8], name: String, limits: ReadLimits) -> Message {
+        var bytes = bytes
+        var limitHit = false
+        if bytes.count > limits.maxMessageBytes {
+            bytes.removeLast(bytes.count - limits.maxMessageBytes)
+            limitHit = true
+        }
+        let hasCR = bytes.withUnsafeBufferPointer { $0.index(of: 0x0D, from: 0, to: $0.count) != nil }
+        if hasCR { bytes = LineEndings.normalised(bytes) }
+        var message = bytes.withUnsafeBufferPointer {
+            MessageParser.parse($0, file: name, line: 1, contentLine: 1, limits: limits)
+        }
+        if limitHit {
+            message.diagnostics.insert(
+                Diagnostic(
+                    severity: .warning, location: message.source, code: "limit.message-bytes",
+                    message: "message is larger than \(limits.maxMessageBytes) bytes; the rest of it is dropped"),
+                at: 0)
+        }
+        return message
+    }
+
+    /// Plain-text archive renders.
+    // MERGE: replace the body of this function with `RenderReader.read(bytes, file: file)` once the
+    // RenderReader branch is merged; until then a render is one message holding the whole text.
+    static func readRender(_ bytes: [UInt8], file: String) -> [Message] {
+        var message = Message(source: SourceLocation(file: file, line: 1), isRender: true)
+        message.body = CharsetDecoder.decode(LineEndings.normalised(bytes), charset: "utf-8").bytes
+        return [message]
+    }
+
+    private static func inputLimitDiagnostic(_ name: String, _ limits: ReadLimits) -> Diagnostic {
+        Diagnostic(
+            severity: .error, location: SourceLocation(file: name, line: 1), code: "limit.input-bytes",
+            message: "input is larger than \(limits.maxInputBytes) bytes; only the first part is read")
+    }
+
+    // MARK: - Parallel parsing
+
+    /// `transform(0..<count)` in order, spread over all cores when the input is big enough to pay.
+    private static func parallelMap(count: Int, weight: Int, _ transform: (Int) -> Message) -> [Message] {
+        if count < 64 || weight < (4 << 20) { return (0..<count).map(transform) }
+        return withoutActuallyEscaping(transform) { transform in
+            let results = ResultSlots(count: count)
+            let chunks = min(count, 256)
+            let box = UncheckedSendable(transform)
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let lo = count * c / chunks
+                let hi = count * (c + 1) / chunks
+                for k in lo..<hi { results.slots[k] = box.value(k) }
+            }
+            return results.collect()
+        }
+    }
+}
+
+/// Output slots written by disjoint indices from concurrent workers, then read once all are done.
+private final class ResultSlots: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<Message?>
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+    func collect() -> [Message] { slots.map { $0! } }
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+}
+
+/// A value handed to `concurrentPerform` workers that only read it (the parse closure and the buffer
+/// it captures are immutable while they run).
+private struct UncheckedSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

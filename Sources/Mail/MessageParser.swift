@@ -1,0 +1,97 @@
+/// One message's bytes (LF line ends, mbox quoting already undone) → `Message`: headers decoded, the
+/// fields threading needs pulled out, the body and patch attachments decoded by `MIMEParser`.
+enum MessageParser {
+    /// `line` is where the message starts in its file (its `From ` line, if any); `contentLine` is the
+    /// line of `buf`'s first byte, so diagnostics inside can point at the right line.
+    static func parse(
+        _ buf: UnsafeBufferPointer<UInt8>, file: String, line: Int, contentLine: Int, limits: ReadLimits
+    ) -> Message {
+        var diagnostics: [Diagnostic] = []
+        var suppressed = 0
+        func note(_ severity: Diagnostic.Severity, _ offset: Int, _ code: String, _ message: String) {
+            guard diagnostics.count < limits.maxDiagnosticsPerMessage else {
+                suppressed += 1
+                return
+            }
+            let where_ = contentLine + buf.countLines(from: 0, to: min(max(offset, 0), buf.count))
+            diagnostics.append(
+                Diagnostic(
+                    severity: severity, location: SourceLocation(file: file, line: where_), code: code,
+                    message: message))
+        }
+
+        var message = Message(source: SourceLocation(file: file, line: line))
+        let parsed = HeaderParser.parse(buf, from: 0, to: buf.count, limits: limits)
+        for p in parsed.problems { note(.warning, p.offset, p.code, p.message) }
+
+        var headers: [Header] = []
+        headers.reserveCapacity(parsed.fields.count)
+        var reportedLatin1 = false
+        for field in parsed.fields {
+            let raw = CharsetDecoder.headerString(field.value)
+            if !raw.wasUTF8 && !reportedLatin1 {
+                reportedLatin1 = true
+                note(
+                    .warning, field.offset, "header.invalid-utf8",
+                    "header '\(field.name)' has bytes that are not UTF-8; read as Latin-1")
+            }
+            let lname = field.name.lowercased()
+            var value = raw.text
+            if lname == "from" && message.from == Address() {
+                let address = AddressParser.parse(raw.text)
+                message.from = address.address
+                for p in address.problems { note(.warning, field.offset, p.code, p.message) }
+            }
+            if !isIdentifierField(lname) {
+                let decoded = RFC2047Decoder.decode(raw.text)
+                value = decoded.text
+                if lname != "from" {
+                    for p in decoded.problems { note(.warning, field.offset, p.code, p.message) }
+                }
+            }
+            switch lname {
+            case "message-id" where message.messageID == nil:
+                message.messageID = MessageIDParser.first(value) ?? (value.isEmpty ? nil : "<\(value)>")
+            case "in-reply-to" where message.inReplyTo == nil:
+                message.inReplyTo = MessageIDParser.first(value)
+            case "references" where message.references.isEmpty:
+                message.references = MessageIDParser.all(value)
+            case "subject" where !headers.contains(where: { $0.name.lowercased() == "subject" }):
+                message.subject = value
+            case "date" where message.date == nil:
+                if let parsedDate = RFC2822DateParser.parse(value) {
+                    message.date = MailDate(
+                        raw: value, epochSeconds: parsedDate.epochSeconds, utcOffsetMinutes: parsedDate.utcOffsetMinutes)
+                } else {
+                    message.date = MailDate(raw: value)
+                    note(.warning, field.offset, "date.unparsable", "cannot read the date '\(value)'")
+                }
+            default: break
+            }
+            headers.append(Header(name: field.name, value: value))
+        }
+        message.headers = headers
+        if parsed.fields.filter({ $0.name.lowercased() == "content-type" }).count > 1 {
+            note(.note, 0, "header.duplicate-content-type", "more than one Content-Type; the first one is used")
+        }
+
+        let mime = MIMEParser.parse(buf, fields: parsed.fields, body: parsed.bodyStart..<buf.count, limits: limits)
+        message.body = mime.body
+        message.attachments = mime.attachments
+        message.isFormatFlowed = mime.isFormatFlowed
+        for p in mime.problems { note(p.severity, p.offset, p.code, p.message) }
+        if suppressed > 0 {
+            diagnostics.append(
+                Diagnostic(
+                    severity: .note, location: message.source, code: "limit.diagnostics",
+                    message: "\(suppressed) more diagnostics for this message were not kept"))
+        }
+        message.diagnostics = diagnostics
+        return message
+    }
+
+    /// Fields holding msg-ids, where encoded words would be noise to decode.
+    private static func isIdentifierField(_ lname: String) -> Bool {
+        lname == "message-id" || lname == "in-reply-to" || lname == "references"
+    }
+}
