@@ -29,8 +29,8 @@ let package = Package(
         .executableTarget(name: "mmreview", dependencies: ["Mail", "Patches", "Conversation", "Report"]),
         // Benchmarks (not tests): `swift run -c release mmreview-bench`.
         .executableTarget(name: "mmreview-bench", dependencies: ["Mail", "Patches", "Conversation", "Report"]),
-        .testTarget(name: "MailTests", dependencies: ["Mail"]),
-        .testTarget(name: "PatchesTests", dependencies: ["Patches"]),
+        .testTarget(name: "MailTests", dependencies: ["Mail"], exclude: ["Fixtures"]),
+        .testTarget(name: "PatchesTests", dependencies: ["Patches"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ConversationTests", dependencies: ["Mail", "Patches", "Conversation", "Report"]),
     ]

@@ -22,6 +22,9 @@ enum FormatDetector {
         {
             return .patch
         }
+        // A render's first line is its subject (`Re: [PATCH] mm: x`), which reads like a header
+        // field: ask the render reader first.
+        if RenderReader.looksLikeRender(Array(buf.prefix(64 * 1024))) { return .render }
         return looksLikeHeaderBlock(buf, from: start) ? .eml : .render
     }
 

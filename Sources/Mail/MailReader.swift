@@ -182,13 +182,10 @@ public enum MailReader {
         return message
     }
 
-    /// Plain-text archive renders.
-    // MERGE: replace the body of this function with `RenderReader.read(bytes, file: file)` once the
-    // RenderReader branch is merged; until then a render is one message holding the whole text.
+    /// Plain-text archive renders (hypermail style); anything unrecognised ends up here too, and
+    /// RenderReader reports what it could not find.
     static func readRender(_ bytes: [UInt8], file: String) -> [Message] {
-        var message = Message(source: SourceLocation(file: file, line: 1), isRender: true)
-        message.body = CharsetDecoder.decode(LineEndings.normalised(bytes), charset: "utf-8").bytes
-        return [message]
+        RenderReader.read(LineEndings.normalised(bytes), file: file)
     }
 
     private static func inputLimitDiagnostic(_ name: String, _ limits: ReadLimits) -> Diagnostic {

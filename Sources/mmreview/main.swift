@@ -1,1 +1,44 @@
-print("mmreview: under construction")
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+let usage = """
+    usage: mmreview <command> [options] INPUT
+
+    commands:
+      extract INPUT     messages, quote levels, patches and anchored review comments
+                        --format text|json   (default text)
+                        --input-format auto|mbox|maildir|eml|patch|render
+
+    INPUT is a file (mbox, .mbox.gz, .eml, patch, archive render), a folder, or - for stdin.
+    exit codes: 0 input read (even partially; reasons in the output), 2 bad usage or unreadable input
+    """
+
+func runMain() -> Int32 {
+    let argv = Array(CommandLine.arguments.dropFirst())
+    if argv.isEmpty || argv[0] == "--help" || argv[0] == "-h" || argv[0] == "help" {
+        Output.print(usage)
+        return argv.isEmpty ? 2 : 0
+    }
+    do {
+        switch argv[0] {
+        case "extract":
+            let args = try Arguments(argv, valued: ExtractCommand.valued, flagNames: ExtractCommand.flags)
+            if args.flags.contains("--help") || args.flags.contains("-h") {
+                Output.print(usage)
+                return 0
+            }
+            return try ExtractCommand.run(args)
+        default:
+            throw UsageError("unknown command \(argv[0])")
+        }
+    } catch {
+        Output.error("\(error)")
+        Output.error("try 'mmreview --help'")
+        return 2
+    }
+}
+
+exit(runMain())

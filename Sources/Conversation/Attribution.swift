@@ -1,0 +1,159 @@
+/// An attribution line: `On Thu 20-08-20 15:01:00, Linus Torvalds wrote:`, `Ryan Roberts <...>
+/// writes:`, `Quoting Hugh Dickins (2005-02-07):`... It names the author of the next quote level.
+public struct Attribution: Sendable, Equatable, Codable {
+    /// The person's name as written (email removed); nil when the line names nobody we can use.
+    public var name: String?
+    public var email: String?
+    /// The date text of `On <date>, Name wrote:` forms, as written.
+    public var dateText: String?
+
+    public init(name: String?, email: String?, dateText: String?) {
+        self.name = name
+        self.email = email
+        self.dateText = dateText
+    }
+}
+
+public enum AttributionParser {
+    /// Attribution lines are short; anything longer is prose that happens to end in "wrote:".
+    static let maxLength = 300
+
+    private static let endings: [String] = [
+        "wrote:", "writes:", "wrote :", "a écrit :", "a écrit:", "schrieb:", "escribió:",
+        "ha scritto:", "said:",
+    ]
+
+    /// Parses one line (or two joined with a space, for attributions wrapped after the date).
+    public static func parse(_ line: String) -> Attribution? {
+        var s = line.trimmingSpaces()
+        guard !s.isEmpty, s.utf8.count <= maxLength else { return nil }
+        let lower = s.lowercased()
+        if lower.hasPrefix("quoting "), s.hasSuffix(":") {
+            // `Quoting Name (date):` / `Quoting Name <mail>:`
+            s = String(s.dropFirst("quoting ".count).dropLast())
+            var date: String?
+            if let open = s.firstIndex(of: "("), let close = s.lastIndex(of: ")"), open < close {
+                date = String(s[s.index(after: open)..<close])
+                s = String(s[..<open])
+            }
+            let (name, email) = splitNameAndEmail(s)
+            return Attribution(name: cleanName(name), email: email, dateText: date)
+        }
+        if s.hasPrefix("* "), s.hasSuffix("]:"), s.contains("@") {
+            // mutt: `* Name <mail> [2020-08-20 15:01]:`
+            var body = String(s.dropFirst(2).dropLast(1))
+            var date: String?
+            if let open = body.lastIndex(of: "[") {
+                date = String(body[body.index(after: open)...].dropLast())
+                body = String(body[..<open])
+            }
+            let (name, email) = splitNameAndEmail(body)
+            return Attribution(name: cleanName(name), email: email, dateText: date)
+        }
+        guard let ending = endings.first(where: { lower.hasSuffix($0) }) else { return nil }
+        var head = String(s.dropLast(ending.count)).trimmingSpaces()
+        if head.hasSuffix(",") { head.removeLast() }
+        let lowerHead = head.lowercased()
+        var dateText: String?
+        var rest = head
+        for opener in ["on ", "le ", "am ", "el ", "il ", "at "] where lowerHead.hasPrefix(opener) {
+            rest = String(head.dropFirst(opener.count))
+            break
+        }
+        let isOnForm = rest.utf8.count != head.utf8.count
+        // Remove the address (`<a@b>`, `(a@b)`, a bare `a@b`) before looking for the name.
+        let (withoutMail, email) = splitNameAndEmail(rest)
+        var tokens = withoutMail.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard !tokens.isEmpty || email != nil else { return nil }
+        var nameTokens: [String] = []
+        while let last = tokens.last {
+            if isDateToken(last) || (last.hasSuffix(",") && !nameTokens.isEmpty) { break }
+            if last.hasSuffix(",") && nameTokens.isEmpty {
+                // `On Thu, 20 Aug 2020, Linus Torvalds wrote:` ends with the name, not a comma.
+                break
+            }
+            nameTokens.insert(last, at: 0)
+            tokens.removeLast()
+            if nameTokens.count > 6 { return nil }
+        }
+        if isOnForm {
+            let remaining = tokens.joined(separator: " ").trimmingSpaces()
+            dateText = remaining.hasSuffix(",") ? String(remaining.dropLast()) : remaining
+            if dateText?.isEmpty == true { dateText = nil }
+        } else if !tokens.isEmpty {
+            // `Name wrote:` carries no date; leftover tokens mean this is a sentence.
+            return nil
+        }
+        let name = cleanName(nameTokens.joined(separator: " "))
+        if let name, pronouns.contains(name.lowercased()) { return Attribution(name: nil, email: email, dateText: dateText) }
+        if name == nil && email == nil { return nil }
+        if let name, !looksLikeName(name) { return nil }
+        return Attribution(name: name, email: email, dateText: dateText)
+    }
+
+    private static let pronouns: Set<String> = ["you", "i", "he", "she", "they", "we", "someone", "somebody"]
+
+    /// Dates, times, zones and connecting words that stand between `On` and the name.
+    static func isDateToken(_ token: String) -> Bool {
+        let t = token.trimmingCharacters(in: ",")
+        if t.isEmpty { return true }
+        if t.contains(where: { $0.isNumber }) { return true }
+        let lower = t.lowercased()
+        return ["am", "pm", "at", "utc", "gmt", "ut", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest", "bst", "ist", "jst", "-", "(utc)", "(gmt)"].contains(lower)
+            || (lower.hasPrefix("(") && lower.hasSuffix(")"))
+    }
+
+    static func looksLikeName(_ name: String) -> Bool {
+        let words = name.split(separator: " ")
+        guard (1...6).contains(words.count) else { return false }
+        // Names start with a letter; sentences ending in "wrote:" have lower-case function words.
+        let lowerWords: Set<String> = ["the", "a", "an", "this", "that", "which", "who", "and", "as", "also", "patch", "above", "below", "previously", "originally", "code"]
+        for w in words {
+            guard let f = w.first, f.isLetter || f == "\"" || f == "'" else { return false }
+            if lowerWords.contains(w.lowercased()) && words.count > 1 { return false }
+        }
+        return true
+    }
+
+    static func cleanName(_ raw: String) -> String? {
+        var s = raw.trimmingSpaces()
+        while let f = s.first, f == "\"" || f == "'" || f == "(" { s.removeFirst() }
+        while let l = s.last, l == "\"" || l == "'" || l == ")" || l == "," { s.removeLast() }
+        s = s.trimmingSpaces()
+        return s.isEmpty ? nil : s
+    }
+
+    /// Splits `Name <mail>` / `mail (Name)` / `Name mail@host` into the name part and the address.
+    static func splitNameAndEmail(_ s: String) -> (String, String?) {
+        var text = s
+        var email: String?
+        if let open = text.lastIndex(of: "<"), let close = text.lastIndex(of: ">"), open < close {
+            let inner = String(text[text.index(after: open)..<close])
+            if inner.contains("@") { email = inner }
+            text = String(text[..<open]) + String(text[text.index(after: close)...])
+        }
+        var words = text.split(separator: " ").map(String.init)
+        if email == nil, let i = words.lastIndex(where: { $0.contains("@") }) {
+            email = words[i].trimmingCharacters(in: "()<>,")
+            words.remove(at: i)
+            text = words.joined(separator: " ")
+        }
+        return (text.trimmingSpaces(), email)
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\r" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\r" { s.removeLast() }
+        return String(s)
+    }
+
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s.removeFirst() }
+        while let l = s.last, set.contains(l) { s.removeLast() }
+        return String(s)
+    }
+}

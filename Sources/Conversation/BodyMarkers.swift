@@ -1,0 +1,99 @@
+/// Recognises the parts of a body that are nobody's comment: signatures, list footers, sign-offs,
+/// greetings, snip and truncation marks, separators. All checks take the line's content (quote
+/// marks removed) as a String; callers only build that String for prose lines.
+public enum BodyMarkers {
+    /// `-- ` or `--` alone: what follows at this level is a signature.
+    public static func isSignatureSeparator(_ s: String) -> Bool {
+        let t = s.trimmingSpaces()
+        return t == "--"
+    }
+
+    private static let footerPrefixes: [String] = [
+        "to unsubscribe", "more majordomo info", "please read the faq",
+        "_______________________________________________", "linux-kernel mailing list",
+        "linux-mm mailing list", "linux-arm-kernel mailing list", "linuxppc-dev mailing list",
+        "don't email: <a href", "dont email: <a href", "you received this message because you are subscribed",
+        "to view this discussion on the web", "see: http://www.linux-mm.org",
+    ]
+
+    /// The first line of a mailing-list footer.
+    public static func isListFooter(_ s: String) -> Bool {
+        let t = s.trimmingSpaces().lowercased()
+        guard t.count >= 10 else { return false }
+        return footerPrefixes.contains(where: { t.hasPrefix($0) })
+    }
+
+    /// `<snip>`, `[...]`, `[ snip ]`, `...`, `< truncated lines 465-570 >`, `[snipped]`.
+    public static func isSnipMark(_ s: String) -> Bool {
+        let t = s.trimmingSpaces().lowercased()
+        if t.isEmpty || t.count > 60 { return false }
+        if isTruncationMark(t) { return true }
+        let bare = t.filter { $0 != " " }
+        let marks: Set<String> = [
+            "<snip>", "[snip]", "<snipped>", "[snipped]", "snip", "...", "[...]", "[..]", "<...>",
+            "(...)", "[…]", "…", "--snip--", "---snip---", "<snip/>", "[trimmed]", "<trim>", "[cut]",
+            "...snip...", "[...snip...]", "----8<----", "---8<---", "-->8--", "8<",
+        ]
+        return marks.contains(bare)
+    }
+
+    /// hypermail's `< truncated lines 465-570 >` and similar archive marks.
+    public static func isTruncationMark(_ s: String) -> Bool {
+        let t = s.trimmingSpaces().lowercased()
+        return t.hasPrefix("< truncated lines") || t.hasPrefix("<truncated lines")
+            || t.hasPrefix("[truncated") || t.hasPrefix("[ truncated")
+    }
+
+    private static let greetingWords: Set<String> = [
+        "hi", "hello", "hey", "dear", "hallo", "howdy", "morning",
+    ]
+    private static let closingWords: Set<String> = [
+        "thanks", "thanks!", "thanks.", "thank you", "thank you.", "thank you!", "thx", "thx.",
+        "cheers", "cheers.", "regards", "best regards", "kind regards", "br", "ta", "ta.",
+        "thanks a lot", "many thanks", "best", "cheers!", "sincerely",
+    ]
+
+    /// `Hi Ryan,` / `Hello,` alone on a line.
+    public static func isGreeting(_ s: String) -> Bool {
+        let t = s.trimmingSpaces()
+        guard t.count <= 40, let first = t.split(separator: " ").first else { return false }
+        let w = first.lowercased().trimmingCharacters(in: ",!.")
+        return greetingWords.contains(w) && t.split(separator: " ").count <= 4
+            && !t.contains("?")
+    }
+
+    /// `Thanks,` / `Cheers` / `Regards,` alone on a line.
+    public static func isClosing(_ s: String) -> Bool {
+        let t = s.trimmingSpaces().lowercased().trimmingCharacters(in: ",")
+        return closingWords.contains(t)
+    }
+
+    /// A sign-off: a short name alone on the last line of a comment (`Honza`, `Hugh`, `Linus`,
+    /// `-- Steve`). `author` helps when the sign-off is a name part; nicknames pass by shape.
+    public static func isSignOff(_ s: String, author: String?) -> Bool {
+        var t = s.trimmingSpaces()
+        if t.hasPrefix("-") { t = t.trimmingCharacters(in: "- ") }
+        guard !t.isEmpty, t.count <= 30 else { return false }
+        let words = t.split(separator: " ")
+        guard words.count <= 3 else { return false }
+        if let author {
+            let parts = Set(author.lowercased().split(separator: " ").map(String.init))
+            if words.allSatisfy({ parts.contains($0.lowercased().trimmingCharacters(in: ".,")) }) {
+                return true
+            }
+        }
+        // By shape: capitalised word(s), letters only, no sentence punctuation.
+        guard words.count <= 2 else { return false }
+        for w in words {
+            guard let f = w.first, f.isUppercase else { return false }
+            if !w.allSatisfy({ $0.isLetter || $0 == "." || $0 == "-" }) { return false }
+        }
+        return true
+    }
+
+    /// A line of punctuation only (`===`, `***`, `---`): structure, not words.
+    public static func isSeparatorOnly(_ s: String) -> Bool {
+        let t = s.trimmingSpaces()
+        return !t.isEmpty && !t.contains(where: { $0.isLetter || $0.isNumber })
+    }
+}

@@ -1,0 +1,371 @@
+import Mail
+import Patches
+
+/// A patch found in one message, at one quote level.
+struct LocalPatch {
+    var level: Int
+    var patch: Patch
+    var author: LevelAuthors.Entry
+    /// The attribution's date text for quoted patches without an in-body Date.
+    var dateText: String?
+}
+
+/// A comment found in one message, before it is tied to the thread's patch list.
+struct LocalComment {
+    var level: Int
+    var firstLine: Int
+    var lastLine: Int
+    var author: LevelAuthors.Entry
+    var text: String
+    var trailers: [Trailer]
+    /// The body line it answers; nil when nothing is quoted before it.
+    var anchorLine: Int?
+}
+
+/// What one message says: its lines by level and role, authors per level, patches and comments.
+struct MessageAnalysis {
+    var lines: [QuotedLine]
+    var roles: [BodyRole]
+    /// For lines claimed by a patch: which local patch (index into `patches`).
+    var linePatch: [Int: Int]
+    var patches: [LocalPatch]
+    var comments: [LocalComment]
+    var authors: LevelAuthors
+    var levelLineCounts: [Int: Int]
+    var diagnostics: [Diagnostic]
+    /// Line index → index in `comments` for lines that are part of a comment.
+    var lineComment: [Int: Int]
+    /// Per local patch, DiffLine locations by body line: (file, hunk, line).
+    var diffLineIndex: [Int: (patch: Int, file: Int, hunk: Int, line: Int)]
+}
+
+/// Limits that keep one hostile message from taking the run down.
+public struct ConversationLimits: Sendable {
+    /// How far back (in lines) a comment looks for the line it answers.
+    public var anchorLookback = 20_000
+    /// Bodies with more lines than this are analysed up to the limit, and marked partial.
+    public var maxLines = 2_000_000
+    public init() {}
+}
+
+enum MessageAnalyzer {
+    static func analyze(
+        _ message: Message, ancestors: [String?], limits: ConversationLimits = .init()
+    ) -> MessageAnalysis {
+        var diagnostics: [Diagnostic] = []
+        let body = message.body
+        var (lines, clamped) = QuoteSplitter.split(body)
+        let here = { (line: Int) in
+            SourceLocation(file: message.source.file, line: message.source.line + line, column: 1)
+        }
+        if clamped > 0 {
+            diagnostics.append(
+                Diagnostic(
+                    severity: .warning, location: here(0), code: "quote.too-deep",
+                    message: "\(clamped) line(s) quoted deeper than \(QuoteSplitter.maxLevel) levels; counted as level \(QuoteSplitter.maxLevel)"))
+        }
+        if lines.count > limits.maxLines {
+            diagnostics.append(
+                Diagnostic(
+                    severity: .warning, location: here(limits.maxLines), code: "limit.lines",
+                    message: "body has \(lines.count) lines; only the first \(limits.maxLines) were analysed"))
+            lines.removeSubrange(limits.maxLines...)
+        }
+        let n = lines.count
+        var roles = [BodyRole](repeating: .blank, count: n)
+
+        // 1. One stream per quote level, handed to the diff scanner.
+        var streams: [Int: [Int]] = [:]
+        var maxLevel = 0
+        for (i, l) in lines.enumerated() {
+            streams[l.level, default: []].append(i)
+            maxLevel = max(maxLevel, l.level)
+        }
+        var patches: [LocalPatch] = []
+        var linePatch: [Int: Int] = [:]
+        var diffLineIndex: [Int: (patch: Int, file: Int, hunk: Int, line: Int)] = [:]
+        var scans: [(level: Int, scan: DiffScan, base: Int)] = []
+        for level in streams.keys.sorted() {
+            let idx = streams[level]!
+            var scanLines: [ScanLine] = []
+            scanLines.reserveCapacity(idx.count)
+            var prev = -2
+            for i in idx {
+                let l = lines[i]
+                scanLines.append(
+                    ScanLine(
+                        text: Array(body[l.contentStart..<l.lineEnd]), id: i,
+                        interruptedBefore: prev >= 0 && prev != i - 1))
+                prev = i
+            }
+            let scan = DiffScanner.scan(
+                scanLines, options: ScanOptions(whitespaceCollapsed: message.isRender))
+            scans.append((level, scan, patches.count))
+            for (k, role) in scan.roles.enumerated() where role != .prose {
+                roles[idx[k]] = .patch(role)
+                if let p = role.patchIndex { linePatch[idx[k]] = patches.count + p }
+            }
+            for p in scan.patches {
+                patches.append(LocalPatch(level: level, patch: p, author: .init(name: nil, email: nil, inferred: true, basis: "unknown"), dateText: nil))
+            }
+            for (p, patch) in scan.patches.enumerated() {
+                for (f, file) in patch.files.enumerated() {
+                    for (h, hunk) in file.hunks.enumerated() {
+                        for (k, line) in hunk.lines.enumerated() {
+                            diffLineIndex[line.sourceID] = (scans.last!.base + p, f, h, k)
+                        }
+                    }
+                }
+            }
+        }
+
+        // 2. Classify what the scanner left as prose; find attributions.
+        var attributions: [(line: Int, level: Int, Attribution)] = []
+        var closedLevels: [Int: BodyRole] = [:]  // a level inside a signature or footer
+        var lastLevel = -1
+        for i in 0..<n {
+            let l = lines[i]
+            if case .patch = roles[i] {
+                closedLevels[l.level] = nil
+                lastLevel = l.level
+                continue
+            }
+            if l.isBlank {
+                roles[i] = .blank
+                continue
+            }
+            if l.level != lastLevel {
+                // A signature ends where another level's text starts.
+                for k in closedLevels.keys where k != l.level { closedLevels[k] = nil }
+            }
+            lastLevel = l.level
+            let text = String(decoding: body[l.contentStart..<l.lineEnd], as: UTF8.self)
+            if let closed = closedLevels[l.level] {
+                roles[i] = BodyMarkers.isListFooter(text) ? .footer : closed
+                continue
+            }
+            if BodyMarkers.isSnipMark(text) {
+                roles[i] = .snip
+            } else if BodyMarkers.isListFooter(text) {
+                roles[i] = .footer
+                closedLevels[l.level] = .footer
+                markFooterSeparator(before: i, lines: lines, body: body, roles: &roles)
+            } else if BodyMarkers.isSignatureSeparator(text) {
+                roles[i] = .signature
+                closedLevels[l.level] = .signature
+            } else if let a = attribution(at: i, text: text, lines: lines, body: body, roles: &roles) {
+                roles[i] = .attribution
+                attributions.append((i, l.level, a))
+            } else {
+                roles[i] = .prose
+            }
+        }
+
+        // 3. Authors per level.
+        let authors = LevelAuthors(
+            sender: (message.from.display, message.from.email.isEmpty ? nil : message.from.email),
+            attributions: attributions, ancestors: ancestors, maxLevel: maxLevel)
+        var levelLineCounts: [Int: Int] = [:]
+        for l in lines where !l.isBlank { levelLineCounts[l.level, default: 0] += 1 }
+        for k in patches.indices {
+            let p = patches[k]
+            if let name = p.patch.header?.fromName, !name.isEmpty {
+                patches[k].author = .init(name: name, email: p.patch.header?.fromEmail, inferred: false, basis: "patch-header")
+            } else {
+                patches[k].author = authors.author(level: p.level, line: p.patch.firstLineID)
+            }
+            if p.level > 0 {
+                patches[k].dateText = attributions.last(where: { $0.level == p.level - 1 && $0.line < p.patch.firstLineID })?.2.dateText
+            }
+        }
+
+        // 4. Comments: runs of prose at one level, each answering the last quoted line before it.
+        var comments: [LocalComment] = []
+        var lineComment: [Int: Int] = [:]
+        var i = 0
+        while i < n {
+            guard roles[i] == .prose else {
+                i += 1
+                continue
+            }
+            let level = lines[i].level
+            var j = i
+            var last = i
+            while j + 1 < n {
+                let next = lines[j + 1]
+                if roles[j + 1] == .blank || (next.isBlank && next.level != level) {
+                    j += 1
+                    continue
+                }
+                if next.level == level && (roles[j + 1] == .prose || roles[j + 1] == .courtesy) {
+                    j += 1
+                    last = j
+                    continue
+                }
+                break
+            }
+            let anchor = anchorLine(
+                before: i, level: level, lines: lines, roles: roles,
+                lookback: limits.anchorLookback)
+            // Quoted text that answers nothing quoted deeper is the quoted mail's own opening,
+            // not a comment made in this conversation; top-posting (level 0) is a comment.
+            if anchor == nil && level > 0 {
+                i = last + 1
+                continue
+            }
+            if var c = makeComment(
+                from: i, to: last, level: level, lines: lines, body: body, roles: &roles,
+                authors: authors, lookback: limits.anchorLookback)
+            {
+                c.anchorLine = anchor
+                for k in i...last { lineComment[k] = comments.count }
+                comments.append(c)
+            }
+            i = last + 1
+        }
+
+        return MessageAnalysis(
+            lines: lines, roles: roles, linePatch: linePatch, patches: patches, comments: comments,
+            authors: authors, levelLineCounts: levelLineCounts, diagnostics: diagnostics,
+            lineComment: lineComment, diffLineIndex: diffLineIndex)
+    }
+
+    /// The old LKML footer starts with a lone `-` line before `To unsubscribe`.
+    private static func markFooterSeparator(
+        before i: Int, lines: [QuotedLine], body: [UInt8], roles: inout [BodyRole]
+    ) {
+        var k = i - 1
+        while k >= 0 && lines[k].isBlank { k -= 1 }
+        guard k >= 0, lines[k].level == lines[i].level, roles[k] == .prose else { return }
+        let t = String(decoding: body[lines[k].contentStart..<lines[k].lineEnd], as: UTF8.self)
+            .trimmingSpaces()
+        if t == "-" || t == "--" || t == "___" { roles[k] = .footer }
+    }
+
+    /// An attribution on this line, or wrapped over this line and the one before
+    /// (`On Fri, 29 Apr 2022 16:14:43 +0800` / `Baolin Wang <...> wrote:`).
+    private static func attribution(
+        at i: Int, text: String, lines: [QuotedLine], body: [UInt8], roles: inout [BodyRole]
+    ) -> Attribution? {
+        let trimmed = text.trimmingSpaces()
+        guard trimmed.hasSuffix(":"), trimmed.utf8.count <= AttributionParser.maxLength else { return nil }
+        if let a = AttributionParser.parse(trimmed), a.name != nil || a.email != nil {
+            // `Name wrote:` alone may be the second half of a wrapped `On <date>,` line.
+            if a.dateText == nil, i > 0, roles[i - 1] == .prose, lines[i - 1].level == lines[i].level {
+                let prev = String(decoding: body[lines[i - 1].contentStart..<lines[i - 1].lineEnd], as: UTF8.self).trimmingSpaces()
+                if prev.lowercased().hasPrefix("on "), prev.utf8.count < 120,
+                    let joined = AttributionParser.parse(prev + " " + trimmed)
+                {
+                    roles[i - 1] = .attribution
+                    return joined
+                }
+            }
+            return a
+        }
+        if i > 0, roles[i - 1] == .prose, lines[i - 1].level == lines[i].level {
+            let prev = String(decoding: body[lines[i - 1].contentStart..<lines[i - 1].lineEnd], as: UTF8.self).trimmingSpaces()
+            if prev.utf8.count < 160, let a = AttributionParser.parse(prev + " " + trimmed), a.name != nil {
+                roles[i - 1] = .attribution
+                return a
+            }
+        }
+        return nil
+    }
+
+    /// Builds a comment from prose lines first...last at one level, leaving out greetings,
+    /// closings and sign-offs; nil when nothing but courtesy is left.
+    private static func makeComment(
+        from first: Int, to last: Int, level: Int, lines: [QuotedLine], body: [UInt8],
+        roles: inout [BodyRole], authors: LevelAuthors, lookback: Int
+    ) -> LocalComment? {
+        let author = authors.author(level: level, line: first)
+        var content: [(line: Int, text: String)] = []
+        for k in first...last where lines[k].level == level && !lines[k].isBlank {
+            content.append((k, String(decoding: body[lines[k].contentStart..<lines[k].lineEnd], as: UTF8.self)))
+        }
+        // Courtesy at the edges: a greeting first; a closing and/or a sign-off last.
+        if let f = content.first, content.count > 1, BodyMarkers.isGreeting(f.text) {
+            roles[f.line] = .courtesy
+            content.removeFirst()
+        }
+        if let l = content.last, content.count > 1, isParagraphStart(l.line, lines: lines),
+            BodyMarkers.isSignOff(l.text, author: author.name) || BodyMarkers.isClosing(l.text)
+        {
+            roles[l.line] = .courtesy
+            content.removeLast()
+            if let c = content.last, content.count > 1, BodyMarkers.isClosing(c.text) {
+                roles[c.line] = .courtesy
+                content.removeLast()
+            }
+        } else if let l = content.last, content.count > 1, BodyMarkers.isClosing(l.text) {
+            roles[l.line] = .courtesy
+            content.removeLast()
+        }
+        // Separator lines (`===`) at the edges frame a comment; they are not part of it.
+        while let f = content.first, content.count > 1, BodyMarkers.isSeparatorOnly(f.text) { content.removeFirst() }
+        while let l = content.last, content.count > 1, BodyMarkers.isSeparatorOnly(l.text) { content.removeLast() }
+        if content.allSatisfy({ BodyMarkers.isSeparatorOnly($0.text) || BodyMarkers.isClosing($0.text) || BodyMarkers.isGreeting($0.text) }) {
+            for c in content { roles[c.line] = .courtesy }
+            return nil
+        }
+        var text = ""
+        var trailers: [Trailer] = []
+        var prevLine = -1
+        for c in content {
+            if !text.isEmpty { text += (c.line > prevLine + 1 && hasBlankBetween(prevLine, c.line, lines)) ? "\n\n" : "\n" }
+            text += c.text.trimmingSpaces()
+            prevLine = c.line
+            if let t = TrailerLine.parse(c.text) { trailers.append(t) }
+        }
+        return LocalComment(
+            level: level, firstLine: first, lastLine: last, author: author, text: text,
+            trailers: trailers, anchorLine: nil)
+    }
+
+    private static func isParagraphStart(_ k: Int, lines: [QuotedLine]) -> Bool {
+        k > 0 && lines[k - 1].isBlank
+    }
+
+    private static func hasBlankBetween(_ a: Int, _ b: Int, _ lines: [QuotedLine]) -> Bool {
+        guard a >= 0, b > a + 1 else { return false }
+        return lines[(a + 1)..<b].contains(where: { $0.isBlank })
+    }
+
+    /// The last quoted line before a comment at `level`: the nearest non-blank line above it that
+    /// is quoted deeper, or a patch line at the comment's own level (a note after one's own patch).
+    /// Shallower text (another person's interjection) and the comment author's own earlier text
+    /// are passed over, as are snip marks, attributions, signatures and footers.
+    static func anchorLine(
+        before start: Int, level: Int, lines: [QuotedLine], roles: [BodyRole], lookback: Int
+    ) -> Int? {
+        var k = start - 1
+        let stop = max(0, start - lookback)
+        while k >= stop {
+            let l = lines[k]
+            switch roles[k] {
+            case .blank, .snip, .attribution, .signature, .footer, .courtesy:
+                break
+            case .patch:
+                if l.level >= level { return k }
+            case .prose:
+                if l.level > level { return k }
+            }
+            k -= 1
+        }
+        return nil
+    }
+}
+
+extension LineRole {
+    /// The scanner's patch index for lines it claimed.
+    var patchIndex: Int? {
+        switch self {
+        case .prose, .snip: return nil
+        case .patchHeader(let p), .commitMessage(let p), .trailer(let p), .separator(let p),
+            .diffstat(let p), .versionFooter(let p):
+            return p
+        case .fileHeader(let p, _), .hunkHeader(let p, _, _), .diffLine(let p, _, _, _):
+            return p
+        }
+    }
+}

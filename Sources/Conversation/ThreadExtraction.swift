@@ -1,0 +1,178 @@
+import Mail
+import Patches
+
+/// Everything a thread says: its messages, who wrote what at each quote level, every patch (posted
+/// or quoted) and every inline review comment with the patch line it answers. The JSON form of
+/// this value is the `extract` schema (docs/extraction-schema.md); later stages read it.
+public struct ThreadExtraction: Sendable, Codable, Equatable {
+    public static let schema = "mmreview.extract/1"
+    public var schema: String = ThreadExtraction.schema
+    public var subject: String
+    public var messages: [ExtractedMessage]
+    public var patches: [ExtractedPatch]
+    public var comments: [ReviewComment]
+    /// Placeholders for messages the thread refers to but does not contain.
+    public var missingMessages: [String]
+    public var diagnostics: [Diagnostic]
+    /// True when some input could not be read whole; the reasons are in `diagnostics`.
+    public var partial: Bool
+
+    public init(
+        subject: String, messages: [ExtractedMessage], patches: [ExtractedPatch],
+        comments: [ReviewComment], missingMessages: [String] = [], diagnostics: [Diagnostic] = [],
+        partial: Bool = false
+    ) {
+        self.subject = subject
+        self.messages = messages
+        self.patches = patches
+        self.comments = comments
+        self.missingMessages = missingMessages
+        self.diagnostics = diagnostics
+        self.partial = partial
+    }
+}
+
+public struct ExtractedMessage: Sendable, Codable, Equatable {
+    public var index: Int
+    public var messageID: String?
+    public var inReplyTo: String?
+    /// Index of the parent message in `messages`, when it is in the thread.
+    public var parent: Int?
+    public var from: String
+    public var email: String?
+    /// ISO 8601 (UTC) when the date could be parsed, else the raw text.
+    public var date: String?
+    public var dateRaw: String?
+    public var subject: String
+    /// `file:line` of the message in the input.
+    public var source: String
+    public var isRender: Bool
+    public var isFormatFlowed: Bool
+    /// Who wrote each quote level of this message, and how we know.
+    public var levels: [QuoteLevelAuthor]
+    public var diagnostics: [Diagnostic]
+}
+
+public struct QuoteLevelAuthor: Sendable, Codable, Equatable {
+    public var level: Int
+    public var author: String?
+    /// Not named by an attribution line or header: inferred (from the thread or by alternation).
+    public var inferred: Bool
+    /// `from-header`, `attribution`, `patch-header`, `thread`, `alternation`, `unknown`.
+    public var basis: String
+    public var lines: Int
+}
+
+public struct ExtractedPatch: Sendable, Codable, Equatable {
+    public var index: Int
+    public var subject: String
+    /// The subject without `Re:` and bracket tags.
+    public var title: String
+    public var author: String?
+    public var authorInferred: Bool
+    public var email: String?
+    public var date: String?
+    public var version: Int
+    public var part: Int?
+    public var total: Int?
+    public var isRFC: Bool
+    public var isFragment: Bool
+    public var commit: String?
+    /// Where it was found first: message index and quote level (0 = posted).
+    public var message: Int
+    public var quoteLevel: Int
+    /// Every place this same patch appears in the thread (posted and quoted copies).
+    public var occurrences: [PatchOccurrence]
+    public var commitMessage: [String]
+    public var trailers: [Trailer]
+    /// Trailers reviewers gave in replies (`Reviewed-by:` in a comment on this patch version).
+    public var replyTrailers: [ReplyTrailer]
+    public var diffstat: Diffstat?
+    public var files: [FileDiff]
+    public var versionFooter: String?
+    public var repairs: [Repair]
+    public var insertions: Int
+    public var deletions: Int
+}
+
+public struct PatchOccurrence: Sendable, Codable, Equatable {
+    public var message: Int
+    public var quoteLevel: Int
+}
+
+public struct ReplyTrailer: Sendable, Codable, Equatable {
+    public var key: String
+    public var value: String
+    public var by: String?
+    public var message: Int
+    public var comment: Int
+}
+
+public struct ReviewComment: Sendable, Codable, Equatable {
+    public var index: Int
+    public var author: String?
+    public var authorInferred: Bool
+    public var message: Int
+    public var date: String?
+    public var quoteLevel: Int
+    /// Index into `patches` of the patch the anchor belongs to (directly or through `discussion`).
+    public var patch: Int?
+    public var version: Int?
+    public var file: String?
+    public var function: String?
+    public var anchor: Anchor
+    /// When the comment answers someone's prose that was itself a comment on a patch line (or on
+    /// the commit message), the patch line the discussion is about.
+    public var discussion: Anchor?
+    public var text: String
+    /// Trailers the comment gives (`Reviewed-by: ...`).
+    public var trailers: [Trailer]
+    /// `file:line` of the comment's first line in the input.
+    public var source: String
+}
+
+public struct Anchor: Sendable, Codable, Equatable {
+    public enum Kind: String, Sendable, Codable {
+        case added, removed, context
+        case hunkHeader = "hunk-header"
+        case fileHeader = "file-header"
+        case commitMessage = "commit-message"
+        case prose
+        case none
+    }
+    public var kind: Kind
+    public var patch: Int?
+    public var file: String?
+    public var function: String?
+    /// The anchored line's text (diff lines without their prefix), nil for `none`.
+    public var text: String?
+    public var oldLine: Int?
+    public var newLine: Int?
+    public var quoteLevel: Int?
+    /// For `prose`: the comment that prose belongs to, when it is one.
+    public var comment: Int?
+    /// `file:line` of the anchored line in the input.
+    public var source: String?
+
+    public static let none = Anchor(kind: .none)
+
+    public init(
+        kind: Kind, patch: Int? = nil, file: String? = nil, function: String? = nil,
+        text: String? = nil, oldLine: Int? = nil, newLine: Int? = nil, quoteLevel: Int? = nil,
+        comment: Int? = nil, source: String? = nil
+    ) {
+        self.kind = kind
+        self.patch = patch
+        self.file = file
+        self.function = function
+        self.text = text
+        self.oldLine = oldLine
+        self.newLine = newLine
+        self.quoteLevel = quoteLevel
+        self.comment = comment
+        self.source = source
+    }
+
+    /// True for anchors on a diff line (added, removed, context).
+    public var isDiffLine: Bool { kind == .added || kind == .removed || kind == .context }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import Mail
+import Patches
+
+/// Joins the messages of one thread into a `ThreadExtraction`: patches found at every quote level
+/// (the same patch posted and quoted counts once, with its occurrences), comments tied to the
+/// patch line they answer, and reviewers' trailers tied to the patch version they were given for.
+public enum ThreadExtractor {
+    public struct Options: Sendable {
+        public var limits = ConversationLimits()
+        /// Function name → kernel path, from a model or a tree, used to place header-less
+        /// fragments; the thread's own text is tried first.
+        public var knownFunctionFiles: [String: String] = [:]
+        public init() {}
+    }
+
+    /// `parents[i]` is the index of message i's parent in `messages`, when it is there.
+    public static func extract(
+        messages: [Message], parents: [Int?], subject: String? = nil, missing: [String] = [],
+        diagnostics: [Diagnostic] = [], options: Options = .init()
+    ) -> ThreadExtraction {
+        var analyses: [MessageAnalysis] = []
+        analyses.reserveCapacity(messages.count)
+        for (i, m) in messages.enumerated() {
+            var ancestors: [String?] = []
+            var p = i < parents.count ? parents[i] : nil
+            var steps = 0
+            while let q = p, q >= 0, q < messages.count, steps < QuoteSplitter.maxLevel {
+                ancestors.append(messages[q].from.display.isEmpty ? nil : messages[q].from.display)
+                p = q < parents.count ? parents[q] : nil
+                steps += 1
+            }
+            analyses.append(MessageAnalyzer.analyze(m, ancestors: ancestors, limits: options.limits))
+        }
+
+        var builder = PatchCatalog()
+        var localToGlobal: [[Int]] = []
+        for (i, a) in analyses.enumerated() {
+            var map: [Int] = []
+            for lp in a.patches {
+                map.append(builder.add(lp, message: i, messageValue: messages[i]))
+            }
+            localToGlobal.append(map)
+        }
+        builder.placeFragments(messages: messages, analyses: analyses, known: options.knownFunctionFiles)
+        var patches = builder.patches
+
+        // Comments, in message order; a comment's discussion follows the one it answers.
+        var comments: [ReviewComment] = []
+        for (i, a) in analyses.enumerated() {
+            let m = messages[i]
+            var localToGlobalComment: [Int: Int] = [:]
+            for (ci, c) in a.comments.enumerated() {
+                let anchor = resolveAnchor(
+                    c.anchorLine, analysis: a, message: m, patchMap: localToGlobal[i],
+                    patches: patches, commentMap: localToGlobalComment)
+                var discussion: Anchor?
+                if anchor.kind == .prose, let prior = anchor.comment, prior < comments.count {
+                    let p = comments[prior]
+                    if p.anchor.isDiffLine || p.anchor.kind == .commitMessage || p.anchor.kind == .hunkHeader || p.anchor.kind == .fileHeader {
+                        discussion = p.anchor
+                    } else {
+                        discussion = p.discussion
+                    }
+                }
+                let effective = anchor.kind == .prose ? (discussion ?? anchor) : anchor
+                let patchIndex = effective.patch
+                let loc = SourceLocation(file: m.source.file, line: m.source.line + c.firstLine, column: 1)
+                localToGlobalComment[ci] = comments.count
+                comments.append(
+                    ReviewComment(
+                        index: comments.count, author: c.author.name, authorInferred: c.author.inferred,
+                        message: i, date: DateText.iso(m.date), quoteLevel: c.level,
+                        patch: patchIndex, version: patchIndex.map { patches[$0].version },
+                        file: effective.file, function: effective.function, anchor: anchor,
+                        discussion: discussion, text: c.text, trailers: c.trailers,
+                        source: loc.description))
+            }
+        }
+
+        // Trailers given in replies belong to the patch version the reply is about.
+        for c in comments where !c.trailers.isEmpty {
+            let target = c.patch ?? patchForReply(messages[c.message], patches: patches)
+            guard let t = target else { continue }
+            for tr in c.trailers where tr.key.lowercased() != "signed-off-by" {
+                patches[t].replyTrailers.append(
+                    ReplyTrailer(key: tr.key, value: tr.value, by: c.author, message: c.message, comment: c.index))
+            }
+        }
+
+        var extractedMessages: [ExtractedMessage] = []
+        var allDiagnostics = diagnostics
+        for (i, m) in messages.enumerated() {
+            let a = analyses[i]
+            let levels = a.levelLineCounts.keys.sorted().map { level -> QuoteLevelAuthor in
+                let e = a.authors.levelAuthor(level)
+                return QuoteLevelAuthor(level: level, author: e.name, inferred: e.inferred, basis: e.basis, lines: a.levelLineCounts[level] ?? 0)
+            }
+            let diags = m.diagnostics + a.diagnostics
+            allDiagnostics.append(contentsOf: a.diagnostics)
+            extractedMessages.append(
+                ExtractedMessage(
+                    index: i, messageID: m.messageID, inReplyTo: m.inReplyTo,
+                    parent: i < parents.count ? parents[i] : nil, from: m.from.display,
+                    email: m.from.email.isEmpty ? nil : m.from.email, date: DateText.iso(m.date),
+                    dateRaw: m.date?.raw, subject: m.subject, source: m.source.description,
+                    isRender: m.isRender, isFormatFlowed: m.isFormatFlowed, levels: levels,
+                    diagnostics: diags))
+        }
+        let partial = allDiagnostics.contains { $0.code.hasPrefix("limit.") } || messages.contains { $0.diagnostics.contains { $0.code.hasPrefix("limit.") } }
+        return ThreadExtraction(
+            subject: subject ?? messages.first.map { PatchSubject.parse($0.subject).title } ?? "",
+            messages: extractedMessages, patches: patches, comments: comments,
+            missingMessages: missing, diagnostics: allDiagnostics, partial: partial)
+    }
+
+    /// A reply with no quoted patch line: the patch whose title its subject carries.
+    static func patchForReply(_ m: Message, patches: [ExtractedPatch]) -> Int? {
+        let s = PatchSubject.parse(m.subject)
+        return patches.lastIndex(where: { $0.title.lowercased() == s.title.lowercased() && $0.version == s.version })
+    }
+
+    static func resolveAnchor(
+        _ line: Int?, analysis a: MessageAnalysis, message m: Message, patchMap: [Int],
+        patches: [ExtractedPatch], commentMap: [Int: Int]
+    ) -> Anchor {
+        guard let k = line else { return .none }
+        let loc = SourceLocation(file: m.source.file, line: m.source.line + k, column: 1).description
+        let level = a.lines[k].level
+        switch a.roles[k] {
+        case .patch(let role):
+            guard let lp = a.linePatch[k] else { return .none }
+            let gp = patchMap[lp]
+            let local = a.patches[lp].patch
+            let globalPatch = patches[gp]
+            func path(_ f: Int) -> String? {
+                local.files[f].path ?? (f < globalPatch.files.count ? globalPatch.files[f].path : nil)
+            }
+            switch role {
+            case .diffLine(_, let f, let h, let l):
+                let hunk = local.files[f].hunks[h]
+                let d = hunk.lines[l]
+                let kind: Anchor.Kind = d.kind == .added ? .added : d.kind == .removed ? .removed : .context
+                return Anchor(
+                    kind: kind, patch: gp, file: path(f), function: d.function ?? hunk.function,
+                    text: d.text, oldLine: d.oldLine, newLine: d.newLine, quoteLevel: level, source: loc)
+            case .hunkHeader(_, let f, let h):
+                let hunk = local.files[f].hunks[h]
+                return Anchor(kind: .hunkHeader, patch: gp, file: path(f), function: hunk.function, text: hunk.header, quoteLevel: level, source: loc)
+            case .fileHeader(_, let f):
+                return Anchor(kind: .fileHeader, patch: gp, file: path(f), text: a.text(k, m), quoteLevel: level, source: loc)
+            default:
+                return Anchor(kind: .commitMessage, patch: gp, text: a.text(k, m), quoteLevel: level, source: loc)
+            }
+        case .prose:
+            return Anchor(kind: .prose, text: a.text(k, m), quoteLevel: level, comment: a.lineComment[k].flatMap { commentMap[$0] }, source: loc)
+        default:
+            return .none
+        }
+    }
+}
+
+extension MessageAnalysis {
+    func text(_ k: Int, _ m: Message) -> String {
+        String(decoding: m.body[lines[k].contentStart..<lines[k].lineEnd], as: UTF8.self)
+    }
+}
+
+/// Dates as ISO 8601 in UTC, the form the JSON uses.
+enum DateText {
+    static func iso(_ d: MailDate?) -> String? {
+        guard let d else { return nil }
+        guard let s = d.epochSeconds else { return d.raw }
+        let date = Date(timeIntervalSince1970: TimeInterval(s))
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: "UTC")!
+        let c = cal.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        func p2(_ v: Int?) -> String { let v = v ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
+        return "\(c.year ?? 0)-\(p2(c.month))-\(p2(c.day))T\(p2(c.hour)):\(p2(c.minute)):\(p2(c.second))Z"
+    }
+}
