@@ -152,6 +152,7 @@ struct ScanMachine {
         while k < input.end {
             let t = input.text(k)
             if isSeparatorLine(t) {
+                trimCommitMessage()
                 claim(k, .separator(patch: patchIndex))
                 return readStatZone(k + 1)
             }
