@@ -57,9 +57,9 @@ enum MIMEParser {
         if let b = bodyIndex {
             let leaf = leaves[b]
             result.body = decode(buf, leaf, into: &result.problems)
-            if leaf.type.parameters["format"]?.lowercased() == "flowed" {
+            if leaf.type.parameters["format"]?.asciiLowercased() == "flowed" {
                 result.isFormatFlowed = true
-                let delsp = leaf.type.parameters["delsp"]?.lowercased() == "yes"
+                let delsp = leaf.type.parameters["delsp"]?.asciiLowercased() == "yes"
                 result.problems.append(
                     Problem(
                         offset: leaf.offset, severity: .warning, code: "mime.format-flowed",
@@ -103,9 +103,9 @@ enum MIMEParser {
         limits: ReadLimits, into walk: inout Walk
     ) {
         var type = ContentType.plainText
-        if let raw = value(of: "content-type", in: fields) {
+        if let raw = value(of: "content-type", in: fields, buf) {
             let parsed = ContentType.parse(raw)
-            if parsed.value.contains("/") {
+            if parsed.value.utf8.contains(0x2F) {
                 type = parsed
             } else {
                 walk.problems.append(
@@ -114,8 +114,8 @@ enum MIMEParser {
                         message: "Content-Type '\(raw)' is not a media type; read as text/plain"))
             }
         }
-        let disposition = value(of: "content-disposition", in: fields).map(ContentType.parse)
-        let encoding = (value(of: "content-transfer-encoding", in: fields) ?? "").trimmingWhitespace().lowercased()
+        let disposition = value(of: "content-disposition", in: fields, buf).map(ContentType.parse)
+        let encoding = (value(of: "content-transfer-encoding", in: fields, buf) ?? "").trimmingWhitespace().asciiLowercased()
         guard type.isMultipart else {
             walk.leaves.append(Leaf(type: type, disposition: disposition, encoding: encoding, range: range, offset: offset))
             return
@@ -215,9 +215,11 @@ enum MIMEParser {
         return true
     }
 
-    private static func value(of name: String, in fields: [HeaderParser.Field]) -> String? {
-        guard let f = fields.first(where: { $0.name.lowercased() == name }) else { return nil }
-        return CharsetDecoder.headerString(f.value).text
+    private static func value(of name: String, in fields: [HeaderParser.Field], _ buf: UnsafeBufferPointer<UInt8>)
+        -> String?
+    {
+        guard let f = fields.first(where: { $0.lowercasedName == name }) else { return nil }
+        return f.text(in: buf, limit: 64 << 10).text
     }
 
     /// A part's content: transfer encoding undone, charset converted to UTF-8, CRLF made LF.

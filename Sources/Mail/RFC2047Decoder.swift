@@ -9,7 +9,7 @@ enum RFC2047Decoder {
     }
 
     static func decode(_ value: String) -> Output {
-        guard value.contains("=?") else { return Output(text: value, problems: []) }
+        guard value.mayHoldEncodedWord else { return Output(text: value, problems: []) }
         var problems: [(code: String, message: String)] = []
         let bytes = Array(value.utf8)
         var out = [UInt8]()
