@@ -59,7 +59,9 @@ enum AddressParser {
         var email: String
         var phrase: [Unicode.Scalar]
         if let angle {
-            let inner = mailbox[(angle.lowerBound + 1)..<max(angle.lowerBound + 1, angle.upperBound - (mailbox[angle.upperBound - 1] == ">" ? 1 : 0))]
+            let inner = mailbox[
+                (angle.lowerBound + 1)..<max(
+                    angle.lowerBound + 1, angle.upperBound - (mailbox[angle.upperBound - 1] == ">" ? 1 : 0))]
             email = String(String.UnicodeScalarView(inner.filter { !($0.isASCII && ASCII.isSpace(UInt8($0.value))) }))
             phrase = Array(mailbox[0..<angle.lowerBound]) + [" "] + Array(mailbox[angle.upperBound...])
         } else {

@@ -75,7 +75,8 @@ struct HeaderParser {
             if ASCII.isBlank(first) {
                 // A continuation line: extends the previous field (stray whitespace before any is dropped).
                 if !result.fields.isEmpty && droppedFields == 0 {
-                    result.fields[result.fields.count - 1].range = result.fields[result.fields.count - 1].range
+                    result.fields[result.fields.count - 1].range =
+                        result.fields[result.fields.count - 1].range
                         .lowerBound..<lf
                 }
                 pos = lf + 1

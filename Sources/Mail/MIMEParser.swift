@@ -71,10 +71,11 @@ enum MIMEParser {
                 Problem(offset: 0, severity: .warning, code: "mime.no-text-part", message: "message has no text part"))
         }
         for (k, leaf) in leaves.enumerated() where k != bodyIndex {
-            let named = leaf.filename.map { name in
-                let lower = name.lowercased()
-                return lower.hasSuffix(".patch") || lower.hasSuffix(".diff")
-            } ?? false
+            let named =
+                leaf.filename.map { name in
+                    let lower = name.lowercased()
+                    return lower.hasSuffix(".patch") || lower.hasSuffix(".diff")
+                } ?? false
             let patchType = patchTypes.contains(leaf.type.value)
             let textual = leaf.type.isText && leaf.type.value != "text/html"
             guard patchType || (named && (textual || leaf.type.value == "application/octet-stream")) || textual else {
@@ -115,9 +116,11 @@ enum MIMEParser {
             }
         }
         let disposition = value(of: "content-disposition", in: fields, buf).map(ContentType.parse)
-        let encoding = (value(of: "content-transfer-encoding", in: fields, buf) ?? "").trimmingWhitespace().asciiLowercased()
+        let encoding = (value(of: "content-transfer-encoding", in: fields, buf) ?? "").trimmingWhitespace()
+            .asciiLowercased()
         guard type.isMultipart else {
-            walk.leaves.append(Leaf(type: type, disposition: disposition, encoding: encoding, range: range, offset: offset))
+            walk.leaves.append(
+                Leaf(type: type, disposition: disposition, encoding: encoding, range: range, offset: offset))
             return
         }
         guard depth < limits.maxMIMEDepth else {
@@ -132,7 +135,8 @@ enum MIMEParser {
                 Problem(
                     offset: offset, severity: .warning, code: "mime.no-boundary",
                     message: "\(type.value) without a boundary parameter; read as text/plain"))
-            walk.leaves.append(Leaf(type: .plainText, disposition: nil, encoding: encoding, range: range, offset: offset))
+            walk.leaves.append(
+                Leaf(type: .plainText, disposition: nil, encoding: encoding, range: range, offset: offset))
             return
         }
         let split = splitParts(buf, range: range, boundary: Array(("--" + boundary).utf8))
@@ -141,7 +145,8 @@ enum MIMEParser {
                 Problem(
                     offset: offset, severity: .warning, code: "mime.boundary-not-found",
                     message: "boundary '\(boundary)' never occurs; the body is read as text/plain"))
-            walk.leaves.append(Leaf(type: .plainText, disposition: nil, encoding: encoding, range: range, offset: offset))
+            walk.leaves.append(
+                Leaf(type: .plainText, disposition: nil, encoding: encoding, range: range, offset: offset))
             return
         }
         if !split.terminated {

@@ -13,10 +13,10 @@ enum MessageParser {
                 suppressed += 1
                 return
             }
-            let where_ = contentLine + buf.countLines(from: 0, to: min(max(offset, 0), buf.count))
+            let line0 = contentLine + buf.countLines(from: 0, to: min(max(offset, 0), buf.count))
             diagnostics.append(
                 Diagnostic(
-                    severity: severity, location: SourceLocation(file: file, line: where_), code: code,
+                    severity: severity, location: SourceLocation(file: file, line: line0), code: code,
                     message: message))
         }
 
@@ -33,7 +33,9 @@ enum MessageParser {
             let raw = field.text(in: buf, limit: limits.maxHeaderLineLength)
             if raw.cut && !reportedCut {
                 reportedCut = true
-                note(.warning, field.offset, "limit.header-length", "header '\(field.name)' is longer than the limit; it was cut")
+                note(
+                    .warning, field.offset, "limit.header-length",
+                    "header '\(field.name)' is longer than the limit; it was cut")
             }
             if !raw.wasUTF8 && !reportedLatin1 {
                 reportedLatin1 = true
@@ -68,7 +70,8 @@ enum MessageParser {
             case "date" where message.date == nil:
                 if let parsedDate = RFC2822DateParser.parse(value) {
                     message.date = MailDate(
-                        raw: value, epochSeconds: parsedDate.epochSeconds, utcOffsetMinutes: parsedDate.utcOffsetMinutes)
+                        raw: value, epochSeconds: parsedDate.epochSeconds, utcOffsetMinutes: parsedDate.utcOffsetMinutes
+                    )
                 } else {
                     message.date = MailDate(raw: value)
                     note(.warning, field.offset, "date.unparsable", "cannot read the date '\(value)'")

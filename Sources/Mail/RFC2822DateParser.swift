@@ -34,8 +34,12 @@ enum RFC2822DateParser {
         }
         if !current.isEmpty { tokens.append(current) }
 
-        var day: Int?, month: Int?, year: Int?
-        var hour: Int?, minute = 0, second = 0
+        var day: Int?
+        var month: Int?
+        var year: Int?
+        var hour: Int?
+        var minute = 0
+        var second = 0
         var offset: Int?
         var numbers: [Substring] = []
         for token in tokens {
@@ -109,7 +113,8 @@ enum RFC2822DateParser {
     {
         let u = Array(token.utf8)
         guard u.count >= 10, u[4] == 0x2D, u[7] == 0x2D,
-            let y = Int(token.prefix(4)), let m = Int(token.dropFirst(5).prefix(2)), let d = Int(token.dropFirst(8).prefix(2)),
+            let y = Int(token.prefix(4)), let m = Int(token.dropFirst(5).prefix(2)),
+            let d = Int(token.dropFirst(8).prefix(2)),
             (1...12).contains(m), d >= 1
         else { return nil }
         guard u.count > 10, u[10] == 0x54 || u[10] == 0x74 else { return u.count == 10 ? (y, m, d, nil, nil) : nil }

@@ -32,8 +32,10 @@ import Testing
             _ = MailReader.read(bytes: bytes, name: "garbage", format: format)
         }
         // Garbage that looks like mail structure: random lines from a mail-ish alphabet.
-        let pieces = ["From ", "From a Mon Sep 17 00:00:00 2001\n", ">From ", "--b\n", "=?utf-8?B?", "?=", ":", "\n", " ",
-                      "Content-Type: multipart/mixed; boundary=b\n", "=3D", "=\n", "\u{1F}\u{8B}", "\r\n", "<", ">"]
+        let pieces = [
+            "From ", "From a Mon Sep 17 00:00:00 2001\n", ">From ", "--b\n", "=?utf-8?B?", "?=", ":", "\n", " ",
+            "Content-Type: multipart/mixed; boundary=b\n", "=3D", "=\n", "\u{1F}\u{8B}", "\r\n", "<", ">",
+        ]
         bytes = []
         for _ in 0..<40_000 { bytes += Array(pieces[Int.random(in: 0..<pieces.count, using: &rng)].utf8) }
         Self.timed(20) {
@@ -57,7 +59,8 @@ import Testing
 
     @Test func millionQuoteMarks() {
         let quotes = [UInt8](repeating: 0x3E, count: 1_000_000)
-        let mbox = Array("From a Mon Sep 17 00:00:00 2001\nSubject: q\n\n".utf8) + quotes + Array("From x\n".utf8) + quotes
+        let mbox =
+            Array("From a Mon Sep 17 00:00:00 2001\nSubject: q\n\n".utf8) + quotes + Array("From x\n".utf8) + quotes
         Self.timed(20) {
             let archive = MailReader.read(bytes: mbox, name: "quotes.mbox")
             #expect(archive.messages.count == 1)
@@ -139,7 +142,9 @@ import Testing
     @Test func manyMessagesParseInParallelInOrder() {
         var text = ""
         for k in 0..<5000 {
-            text += "From a Mon Sep 17 00:00:00 2001\nMessage-ID: <\(k)@x>\nSubject: n\(k)\n\n" + String(repeating: "body line\n", count: 100) + "\n"
+            text +=
+                "From a Mon Sep 17 00:00:00 2001\nMessage-ID: <\(k)@x>\nSubject: n\(k)\n\n"
+                + String(repeating: "body line\n", count: 100) + "\n"
         }
         let archive = MailReader.read(bytes: Array(text.utf8), name: "many.mbox")
         #expect(archive.messages.count == 5000)

@@ -67,7 +67,8 @@ import Testing
     }
 
     @Test func foldedHeadersAreUnfolded() {
-        let m = SyntheticMail.one(["Subject: [PATCH] a long", " subject\tline", "X-Tab: one", "\ttwo", "", "b"], crlf: true)
+        let m = SyntheticMail.one(
+            ["Subject: [PATCH] a long", " subject\tline", "X-Tab: one", "\ttwo", "", "b"], crlf: true)
         #expect(m?.subject == "[PATCH] a long subject\tline")
         #expect(m?.headers.first { $0.name == "X-Tab" }?.value == "one two")
         #expect(SyntheticMail.body(m) == "b\n")

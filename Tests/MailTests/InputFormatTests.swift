@@ -57,7 +57,9 @@ import Testing
         // One `>>From ` line makes the archive mboxrd: both lines lose one `>`.
         let rd = MailReader.read(bytes: mboxo, name: "rd.mbox")
         #expect(SyntheticMail.body(rd.messages.first) == "From here\n>From stays? no: mboxrd\n")
-        let plain = SyntheticMail.bytes(["From a Mon Sep 17 00:00:00 2001", "Subject: o", "", ">From here", "> From quoted"])
+        let plain = SyntheticMail.bytes([
+            "From a Mon Sep 17 00:00:00 2001", "Subject: o", "", ">From here", "> From quoted",
+        ])
         let o = MailReader.read(bytes: plain, name: "o.mbox")
         #expect(SyntheticMail.body(o.messages.first) == "From here\n> From quoted\n")
     }
@@ -76,7 +78,10 @@ import Testing
 
     @Test func crlfMbox() {
         let bytes = SyntheticMail.bytes(
-            ["From a Mon Sep 17 00:00:00 2001", "Subject: c", "", "line", ">From q", "", "From b Mon Sep 17 00:00:00 2001", "Subject: d", "", "x"],
+            [
+                "From a Mon Sep 17 00:00:00 2001", "Subject: c", "", "line", ">From q", "",
+                "From b Mon Sep 17 00:00:00 2001", "Subject: d", "", "x",
+            ],
             crlf: true)
         let archive = MailReader.read(bytes: bytes, name: "crlf.mbox")
         #expect(archive.messages.map(\.subject) == ["c", "d"])
@@ -141,7 +146,9 @@ import Testing
         #expect(maildir.messages.map(\.subject) == ["cur-a", "cur-b", "new-b"])
         #expect(try MailReader.read(path: md.path, format: .maildir).messages.count == 3)
 
-        try Self.write("From a Mon Sep 17 00:00:00 2001\nSubject: m1\n\nx\nFrom b Mon Sep 17 00:00:00 2001\nSubject: m2\n\ny\n", root.appendingPathComponent("a.mbox"))
+        try Self.write(
+            "From a Mon Sep 17 00:00:00 2001\nSubject: m1\n\nx\nFrom b Mon Sep 17 00:00:00 2001\nSubject: m2\n\ny\n",
+            root.appendingPathComponent("a.mbox"))
         try Self.write("Subject: e\n\nx\n", root.appendingPathComponent("z/one.eml"))
         try Self.write("", root.appendingPathComponent("empty.eml"))
         try Self.write("hidden", root.appendingPathComponent(".hidden"))

@@ -9,7 +9,8 @@ import Testing
             "Content-Type: multipart/mixed; boundary=\"outer\"", "",
             "preamble text", "--outer",
             "Content-Type: multipart/alternative; boundary=inner", "",
-            "--inner", "Content-Type: text/plain; charset=iso-8859-1", "Content-Transfer-Encoding: quoted-printable", "",
+            "--inner", "Content-Type: text/plain; charset=iso-8859-1", "Content-Transfer-Encoding: quoted-printable",
+            "",
             "caf=E9 body", "--inner", "Content-Type: text/html", "", "<div>html</div>", "--inner--",
             "--outer", "Content-Type: text/x-patch; name=\"fix.patch\"", "Content-Transfer-Encoding: base64", "",
             "ZGlmZiAtLWdpdCBhL3ggYi94Cg==", "--outer",
@@ -42,7 +43,9 @@ import Testing
             "--zz", "Content-Type: text/x-diff", "", "--- a/f", "+++ b/f", "@@ -1 +1 @@",
         ])
         #expect(SyntheticMail.body(m) == "first")
-        #expect(m?.attachments.first.map { String(decoding: $0.content, as: UTF8.self) } == "--- a/f\n+++ b/f\n@@ -1 +1 @@\n")
+        #expect(
+            m?.attachments.first.map { String(decoding: $0.content, as: UTF8.self) }
+                == "--- a/f\n+++ b/f\n@@ -1 +1 @@\n")
         #expect(SyntheticMail.codes(m).contains("mime.unterminated-boundary"))
     }
 

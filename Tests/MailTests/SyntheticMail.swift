@@ -1,3 +1,5 @@
+@testable import Mail
+
 /// Builds small mails for tests from lines, with LF or CRLF line ends.
 enum SyntheticMail {
     static func bytes(_ lines: [String], crlf: Bool = false) -> [UInt8] {
@@ -12,5 +14,3 @@ enum SyntheticMail {
 
     static func codes(_ m: Message?) -> [String] { m?.diagnostics.map(\.code) ?? [] }
 }
-
-@testable import Mail
