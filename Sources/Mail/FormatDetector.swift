@@ -39,13 +39,15 @@ enum FormatDetector {
     }
 
     /// `Name: value` lines (with continuations) up to a blank line or the end, the first line a field,
-    /// at most one line in four malformed. Looks at 200 lines at most.
+    /// at most one line in four malformed, and either two fields or one a mail header is known to have
+    /// (a render starting `Re: [PATCH] ...` is one "field" otherwise). Looks at 200 lines at most.
     static func looksLikeHeaderBlock(_ buf: UnsafeBufferPointer<UInt8>, from: Int) -> Bool {
         let end = buf.count
         var pos = from
         var fields = 0
         var bad = 0
         var lines = 0
+        var known = false
         while pos < end && lines < 200 {
             let lf = buf.lineEnd(from: pos, to: min(end, pos + 4096))
             if lf == pos || (lf == pos + 1 && buf[pos] == 0x0D) { break }
@@ -53,6 +55,7 @@ enum FormatDetector {
                 if fields == 0 { return false }
             } else if isFieldLine(buf, pos, lf) {
                 fields += 1
+                if !known { known = knownFields.contains { buf.hasPrefixIgnoringCase($0, at: pos, end: lf) } }
             } else {
                 if fields == 0 { return false }
                 bad += 1
@@ -60,8 +63,13 @@ enum FormatDetector {
             lines += 1
             pos = lf + 1
         }
-        return fields > 0 && bad * 4 <= fields
+        return (fields > 1 || known) && bad * 4 <= fields
     }
+
+    private static let knownFields: [StaticString] = [
+        "from:", "subject:", "date:", "message-id:", "to:", "received:", "return-path:", "mime-version:",
+        "content-type:", "delivered-to:", "x-", "in-reply-to:", "references:", "cc:",
+    ]
 
     private static func isFieldLine(_ buf: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
         var i = from

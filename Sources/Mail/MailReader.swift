@@ -48,7 +48,8 @@ public enum MailReader {
                 diagnostics.append(
                     Diagnostic(
                         severity: .error, location: SourceLocation(file: name, line: 1), code: "limit.input-bytes",
-                        message: "gzip output exceeds the limit of \(limits.maxInputBytes) bytes; the rest is not read"))
+                        message: "gzip output exceeds the limit of \(limits.maxInputBytes) bytes; the rest is not read")
+                )
             }
             bytes = inflated.bytes
         }
@@ -131,7 +132,8 @@ public enum MailReader {
                         MessageParser.parse($0, file: name, line: entry.line, contentLine: contentLine, limits: limits)
                     }
                 }
-                return MessageParser.parse(slice, file: name, line: entry.line, contentLine: contentLine, limits: limits)
+                return MessageParser.parse(
+                    slice, file: name, line: entry.line, contentLine: contentLine, limits: limits)
             }
             return MailArchive(messages: messages, diagnostics: split.diagnostics)
         }
