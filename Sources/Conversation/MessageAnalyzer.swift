@@ -161,6 +161,14 @@ enum MessageAnalyzer {
             }
         }
 
+        // A reply to a patch mail often quotes its commit message with the `---`, diffstat and
+        // trailers trimmed away: the quoted prose that leads straight into the diff is it.
+        if PatchSubject.parse(message.subject).isPatch {
+            claimTrimmedCommitMessages(
+                lines: lines, body: body, roles: &roles, linePatch: &linePatch, patches: &patches,
+                scans: scans)
+        }
+
         // 3. Authors per level.
         let authors = LevelAuthors(
             sender: (message.from.display, message.from.email.isEmpty ? nil : message.from.email),
@@ -176,6 +184,9 @@ enum MessageAnalyzer {
             }
             if p.level > 0 {
                 patches[k].dateText = attributions.last(where: { $0.level == p.level - 1 && $0.line < p.patch.firstLineID })?.2.dateText
+                if let d = patches[k].dateText, let iso = DateText.iso(MailDate.parse(d)), MailDate.parse(d).epochSeconds != nil {
+                    patches[k].dateText = iso
+                }
             }
         }
 
@@ -228,6 +239,49 @@ enum MessageAnalyzer {
             lines: lines, roles: roles, linePatch: linePatch, patches: patches, comments: comments,
             authors: authors, levelLineCounts: levelLineCounts, diagnostics: diagnostics,
             lineComment: lineComment, diffLineIndex: diffLineIndex)
+    }
+
+    /// For a quoted patch with no commit message of its own: the prose at its level that runs
+    /// (over blank lines and shallower comments) from the quote's start or its attribution to the
+    /// patch's first line.
+    private static func claimTrimmedCommitMessages(
+        lines: [QuotedLine], body: [UInt8], roles: inout [BodyRole], linePatch: inout [Int: Int],
+        patches: inout [LocalPatch], scans: [(level: Int, scan: DiffScan, base: Int)]
+    ) {
+        for (k, lp) in patches.enumerated() where lp.level > 0 && lp.patch.commitMessage.isEmpty && !lp.patch.isFragment && lp.patch.header == nil {
+            guard let scan = scans.first(where: { $0.level == lp.level && k >= $0.base && k < $0.base + $0.scan.patches.count }) else { continue }
+            let local = k - scan.base
+            var claimed: [Int] = []
+            var j = lp.patch.firstLineID - 1
+            var stopped = false
+            while j >= 0 && !stopped {
+                let l = lines[j]
+                if l.isBlank || l.level < lp.level {
+                    j -= 1
+                    continue
+                }
+                // Prose that answers deeper quoted text is someone's reply, not a commit message.
+                if l.level > lp.level {
+                    claimed = []
+                    break
+                }
+                switch roles[j] {
+                case .prose: claimed.append(j)
+                case .snip: stopped = true
+                default: stopped = true
+                }
+                j -= 1
+            }
+            guard !claimed.isEmpty else { continue }
+            claimed.reverse()
+            for c in claimed {
+                roles[c] = .patch(.commitMessage(patch: local))
+                linePatch[c] = k
+            }
+            patches[k].patch.commitMessage = claimed.map {
+                String(decoding: body[lines[$0].contentStart..<lines[$0].lineEnd], as: UTF8.self)
+            }
+        }
     }
 
     /// The old LKML footer starts with a lone `-` line before `To unsubscribe`.

@@ -25,7 +25,16 @@ enum FormatDetector {
         // A render's first line is its subject (`Re: [PATCH] mm: x`), which reads like a header
         // field: ask the render reader first.
         if RenderReader.looksLikeRender(Array(buf.prefix(64 * 1024))) { return .render }
-        return looksLikeHeaderBlock(buf, from: start) ? .eml : .render
+        // Neither mail nor render: plain text, read whole as one message body (like a bare patch).
+        return looksLikeHeaderBlock(buf, from: start) ? .eml : .patch
+    }
+
+    /// Starts (after blank lines) like a diff or `git format-patch` output.
+    static func startsLikePatch(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < buf.count && ASCII.isSpace(buf[start]) { start += 1 }
+        return isFormatPatchLine(buf, at: start) || buf.hasPrefix("diff ", at: start, end: buf.count)
+            || buf.hasPrefix("--- ", at: start, end: buf.count) || buf.hasPrefix("Index: ", at: start, end: buf.count)
     }
 
     /// `From <40 hex> Mon Sep 17 00:00:00 2001`: the fixed first line of `git format-patch` output.

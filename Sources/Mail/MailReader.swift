@@ -71,6 +71,12 @@ public enum MailReader {
             archive = readMbox(bytes, name: name, quoting: nil, limits: limits)
         case .patch:
             archive = readPatch(bytes, name: name, limits: limits)
+            if format == .auto && !bytes.withUnsafeBufferPointer(FormatDetector.startsLikePatch) {
+                diagnostics.append(
+                    Diagnostic(
+                        severity: .note, location: SourceLocation(file: name, line: 1), code: "input.plain-text",
+                        message: "no mail headers, no mbox separator and not an archive render: read as plain text"))
+            }
         case .eml, .maildir, .auto:
             archive = MailArchive(messages: [readSingle(bytes, name: name, limits: limits)])
         case .render:

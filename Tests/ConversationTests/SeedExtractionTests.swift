@@ -114,7 +114,7 @@ import Testing
         #expect(p.files.map(\.path) == ["mm/memory.c"])
         let hunks = p.files[0].hunks
         #expect(hunks.count == 5)
-        #expect(hunks.allSatisfy(\.complete))
+        #expect(hunks.allSatisfy { $0.complete })
         #expect((hunks[0].oldStart, hunks[0].oldLines, hunks[0].newStart, hunks[0].newLines) == (924, 68, 924, 162))
         #expect((hunks[0].addedCount, hunks[0].removedCount, hunks[0].contextCount) == (134, 40, 28))
         #expect(hunks[0].function == "copy_present_page")
@@ -141,7 +141,7 @@ import Testing
         #expect(p.files[0].hunks.map(\.function) == ["do_swap_page", "do_swap_page"])
         #expect(p.files[1].hunks.map(\.function) == ["try_to_unmap_one"])
         #expect(p.files[2].hunks.map(\.function) == ["exclusive_swap_page", "can_share_swap_page"])
-        #expect(p.files.allSatisfy { $0.hunks.allSatisfy(\.complete) })
+        #expect(p.files.allSatisfy { $0.hunks.allSatisfy { $0.complete } })
 
         let hugh = t.comments.filter { $0.author == "Hugh Dickins" }
         let onDiff = hugh.filter { $0.anchor.isDiffLine }

@@ -20,7 +20,7 @@ import Testing
         #expect(detect("--- a/x\n+++ b/x\n") == .patch)
         #expect(detect("Index: mm/x.c\n====\n") == .patch)
         #expect(detect("Subject: hi\nFrom: a@b\n folded\n\nbody\n") == .eml)
-        #expect(detect("Hi all,\n\nthis is a render\n") == .render)
+        #expect(detect("Hi all,\n\nthis is plain text\n") == .patch)
         #expect(detect("Re: [PATCH] mm: thing\n\nFrom: someone\n") == .render)
     }
 
@@ -105,11 +105,19 @@ import Testing
         #expect(SyntheticMail.body(archive.messages.first).hasPrefix(">From kept\n"))
     }
 
-    @Test func renderHook() {
+    @Test func plainTextIsKeptWhole() {
         let archive = MailReader.read(bytes: Array("Some text\r\nmore\n".utf8), name: "r.txt")
         #expect(archive.messages.count == 1)
-        #expect(archive.messages.first?.isRender == true)
+        #expect(archive.messages.first?.isRender == false)
         #expect(SyntheticMail.body(archive.messages.first) == "Some text\nmore\n")
+        #expect(archive.diagnostics.contains { $0.code == "input.plain-text" })
+    }
+
+    @Test func renderIsDetected() {
+        let render = "Re: [PATCH] mm: x\n\nFrom: A Person\nDate: Fri Aug 21 2020 - 06:13:37 EST\n\n\nbody\n"
+        let archive = MailReader.read(bytes: Array(render.utf8), name: "r.txt")
+        #expect(archive.messages.first?.isRender == true)
+        #expect(archive.messages.first?.subject == "Re: [PATCH] mm: x")
     }
 
     @Test func pathErrors() throws {
