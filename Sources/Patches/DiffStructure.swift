@@ -10,12 +10,12 @@ struct DiffStructure {
         guard let first = t.firstByte else { return false }
         let hasNext = i + 1 < input.end
         switch first {
-        case 0x64 /* d */:
+        case UInt8(ascii: "d"):
             if t.hasPrefix("diff --git ") { return true }
             guard FileHeaderParser.isDiffCommand(t), hasNext else { return false }
             let n = input.text(i + 1)
             return FileHeaderParser.isMinusPath(n) || FileHeaderParser.parseExtended(n) != nil
-        case 0x49 /* I */:
+        case UInt8(ascii: "I"):
             guard t.hasPrefix("Index: "), !t.dropping(7).isBlank, hasNext else { return false }
             let n = input.text(i + 1)
             if case .equalsRule? = FileHeaderParser.parseExtended(n) { return true }
@@ -39,7 +39,7 @@ struct DiffStructure {
         guard let first = t.firstByte else { return false }
         switch first {
         case Ascii.at: return HunkHeaderParser.isHunkHeader(t)
-        case 0x46 /* F */: return FormatPatchHeader.commit(fromMboxLine: t) != nil
+        case UInt8(ascii: "F"): return FormatPatchHeader.commit(fromMboxLine: t) != nil
         case 0x64, 0x49, Ascii.minus, Ascii.plus: return isFileHeaderStart(k)
         default: return false
         }

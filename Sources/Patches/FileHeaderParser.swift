@@ -29,8 +29,8 @@ enum FileHeaderParser {
     static func startsBlock(_ s: Bytes) -> Bool {
         guard let first = s.firstByte else { return false }
         switch first {
-        case 0x64 /* d */: return isDiffCommand(s)
-        case 0x49 /* I */: return s.hasPrefix("Index: ") && s.count > 7
+        case UInt8(ascii: "d"): return isDiffCommand(s)
+        case UInt8(ascii: "I"): return s.hasPrefix("Index: ") && s.count > 7
         default: return false
         }
     }
@@ -53,29 +53,29 @@ enum FileHeaderParser {
     static func parseExtended(_ s: Bytes) -> Line? {
         guard let first = s.firstByte else { return nil }
         switch first {
-        case 0x69 /* i */:
+        case UInt8(ascii: "i"):
             if s.hasPrefix("index ") { return parseIndex(s.dropping(6)) }
-        case 0x6E /* n */:
+        case UInt8(ascii: "n"):
             if s.hasPrefix("new file mode ") { return .newFileMode(s.dropping(14).trimmed.string) }
             if s.hasPrefix("new mode ") { return .newMode(s.dropping(9).trimmed.string) }
-        case 0x64 /* d */:
+        case UInt8(ascii: "d"):
             if s.hasPrefix("deleted file mode ") {
                 return .deletedFileMode(s.dropping(18).trimmed.string)
             }
             if s.hasPrefix("dissimilarity index ") { return .similarity }
-        case 0x6F /* o */:
+        case UInt8(ascii: "o"):
             if s.hasPrefix("old mode ") { return .oldMode(s.dropping(9).trimmed.string) }
-        case 0x73 /* s */:
+        case UInt8(ascii: "s"):
             if s.hasPrefix("similarity index ") { return .similarity }
-        case 0x72 /* r */:
+        case UInt8(ascii: "r"):
             if s.hasPrefix("rename from ") { return .renameFrom(s.dropping(12).trimmed.string) }
             if s.hasPrefix("rename to ") { return .renameTo(s.dropping(10).trimmed.string) }
-        case 0x63 /* c */:
+        case UInt8(ascii: "c"):
             if s.hasPrefix("copy from ") { return .copyFrom(s.dropping(10).trimmed.string) }
             if s.hasPrefix("copy to ") { return .copyTo(s.dropping(8).trimmed.string) }
-        case 0x42 /* B */:
+        case UInt8(ascii: "B"):
             if s.hasPrefix("Binary files ") && s.trimmed.hasSuffix("differ") { return .binaryDiffer }
-        case 0x47 /* G */:
+        case UInt8(ascii: "G"):
             if s.hasPrefix("GIT binary patch") { return .gitBinaryPatch }
         case Ascii.equals:
             if s.count >= 10 && s.trimmed.allSatisfy({ $0 == Ascii.equals }) { return .equalsRule }

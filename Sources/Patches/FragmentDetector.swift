@@ -3,11 +3,11 @@
 /// with `+` or `-` (`+Hugh Dickins for further consultation`, `- The page gets unmapped.`), so a
 /// run counts only when it reads as code.
 enum FragmentDetector {
-    /// The end (exclusive) of a header-less run of `+`/`-` lines starting at `start`, or nil when
-    /// the run does not read as code. The run may go on across other levels' interruptions and
-    /// over blank (or, raw, space-prefixed context) lines between its `+`/`-` lines.
-    static func headerlessRun(_ input: ScanInput, from start: Int) -> Int? {
-        guard isRunLine(input.text(start)) else { return nil }
+    /// The end (exclusive) of the header-less run of `+`/`-` lines starting at `start`, and whether
+    /// it reads as code. The run may go on across other levels' interruptions and over blank (or,
+    /// raw, space-prefixed context) lines between its `+`/`-` lines.
+    static func headerlessRun(_ input: ScanInput, from start: Int) -> (end: Int, readsAsCode: Bool) {
+        guard isRunLine(input.text(start)) else { return (start + 1, false) }
         var lastDiffLine = start
         var j = start + 1
         while j < input.end {
@@ -22,7 +22,7 @@ enum FragmentDetector {
             j += 1
         }
         let end = lastDiffLine + 1
-        return readsAsCode(input, start..<end) ? end : nil
+        return (end, readsAsCode(input, start..<end))
     }
 
     /// A `+`/`-` line that is not a file header, separator or signature line.

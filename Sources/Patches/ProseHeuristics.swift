@@ -30,17 +30,14 @@ public enum ProseHeuristics {
             for b in w where b == Ascii.semicolon || b == Ascii.lbrace || b == Ascii.rbrace {
                 codeMarks += 1
             }
-            if w.elementsEqual("=".utf8) || w.elementsEqual("==".utf8) || w.elementsEqual("&&".utf8)
-                || w.elementsEqual("||".utf8) || w.elementsEqual("->".utf8)
-            {
-                codeMarks += 1
-            }
+            if isOperatorWord(w) { codeMarks += 1 }
         }
         if codeMarks > 0 || words < 3 { return false }
         // Mostly dictionary-like words, and some sign of a sentence.
         guard plainWords * 10 >= words * 6 else { return false }
         let last = s.lastByte ?? 0
-        let sentenceEnd = last == Ascii.dot || last == Ascii.question || last == Ascii.bang
+        let sentenceEnd =
+            last == Ascii.dot || last == Ascii.question || last == Ascii.bang
             || last == Ascii.colon
         let sentenceStart = Ascii.isUpper(first)
         return sentenceEnd || sentenceStart || plainWords >= 5
@@ -67,6 +64,16 @@ public enum ProseHeuristics {
             return s.contains("(") || s.contains(")") || isIdentifierLabel(s) || last == Ascii.comma
         }
         return startsWithKeyword(s)
+    }
+
+    /// `=`, `==`, `&&`, `||`, `->` standing alone between spaces.
+    @inline(__always) private static func isOperatorWord(_ w: Bytes) -> Bool {
+        let a = w[w.startIndex]
+        if w.count == 1 { return a == Ascii.equals }
+        guard w.count == 2 else { return false }
+        let b = w[w.startIndex + 1]
+        return (a == Ascii.equals && b == Ascii.equals) || (a == Ascii.amp && b == Ascii.amp)
+            || (a == Ascii.pipe && b == Ascii.pipe) || (a == Ascii.minus && b == Ascii.gt)
     }
 
     /// `fallback:`, `out:`: a goto label.

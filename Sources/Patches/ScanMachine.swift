@@ -49,7 +49,7 @@ struct ScanMachine {
         let t = input.text(i)
         guard let first = t.firstByte else { return i + 1 }
         switch first {
-        case 0x46 /* F */:
+        case UInt8(ascii: "F"):
             if FormatPatchHeader.commit(fromMboxLine: t) != nil { return readFormatPatch(i) }
         case Ascii.minus:
             if isSeparatorLine(t), let next = trySeparator(i) { return next }
@@ -68,9 +68,12 @@ struct ScanMachine {
         }
         if t.isBlank { return i + 1 }
         if first == Ascii.plus || first == Ascii.minus {
-            if let end = FragmentDetector.headerlessRun(input, from: i) {
-                return readHeaderlessFragment(i..<end)
-            }
+            let run = FragmentDetector.headerlessRun(input, from: i)
+            if run.readsAsCode { return readHeaderlessFragment(i..<run.end) }
+            // Prose that starts with `+`/`-`: skip the whole run, so no line of it starts
+            // another look at the same run.
+            onProse(i)
+            return run.end
         }
         onProse(i)
         return i + 1
@@ -259,15 +262,14 @@ struct ScanMachine {
         return false
     }
 
-    /// Whether the paragraph right before line `i` (blank lines skipped) holds a trailer.
+    /// Whether the last non-blank line before `i` is a trailer: trailers close a commit message,
+    /// so a message proves itself by its end. Looking no further keeps the walk bounded (only
+    /// the blank lines in between are passed, and each blank run only once).
     private func paragraphBeforeHasTrailer(_ i: Int) -> Bool {
         var k = i - 1
         while k >= floor && !isClaimed(k) && input.isBlank(k) { k -= 1 }
-        while k >= floor && !isClaimed(k) && !input.isBlank(k) {
-            if TrailerParser.isTrailer(input.text(k)) { return true }
-            k -= 1
-        }
-        return false
+        guard k >= floor && !isClaimed(k) else { return false }
+        return TrailerParser.isTrailer(input.text(k))
     }
 
     /// Claims the lines before `end` back to the stream start, the previous patch or a nested
@@ -399,7 +401,7 @@ struct ScanMachine {
         case .oldMode(let m): file.oldMode = m
         case .newMode(let m): file.newMode = m
         case .renameFrom(let p):
-            file.renameFrom = DiffPath.normalise(Array(p.utf8)[...]).map { _ in p }
+            file.renameFrom = p
             file.oldPath = p
         case .renameTo(let p):
             file.renameTo = p

@@ -7,11 +7,15 @@ public enum SnipMarks {
     static func isSnip(_ line: Bytes) -> Bool {
         var s = line.trimmed
         guard let first = s.firstByte, s.count <= 80 else { return false }
-        // Only a handful of first bytes can start a snip mark: reject everything else at once.
-        guard first == Ascii.dot || first == Ascii.lt || first == Ascii.lbracket
-            || first == 0x73 /* s */ || first == 0xE2 /* … */ || first == Ascii.minus
-        else { return false }
+        // Only a handful of first bytes can start a snip mark (0xE2 leads the UTF-8 of `…`):
+        // reject everything else at once.
+        switch first {
+        case Ascii.dot, Ascii.lt, Ascii.lbracket, UInt8(ascii: "s"), 0xE2, Ascii.minus: break
+        default: return false
+        }
+        var bracketed = false
         if first == Ascii.lt || first == Ascii.lbracket {
+            bracketed = true
             let close = first == Ascii.lt ? Ascii.gt : Ascii.rbracket
             guard s.lastByte == close, s.count >= 3 else { return false }
             s = s[(s.startIndex + 1)..<(s.endIndex - 1)].trimmed
@@ -23,15 +27,17 @@ public enum SnipMarks {
             while b > a && s[b - 1] == Ascii.minus { b -= 1 }
             guard a > s.startIndex, b < s.endIndex else { return false }
             s = s[a..<b].trimmed
-            return isSnipWord(s) || s.elementsEqual("8<".utf8) || s.elementsEqual(">8".utf8)
+            return isSnipWord(s) || isScissors(s)
         }
         if s.isEmpty { return false }
         if isDots(s) { return true }
         if isSnipWord(s) { return true }
-        // `< truncated lines 465-570 >`, `[snipped 40 lines]`, `[... snip ...]`.
-        if s.hasPrefixIgnoringCase("truncated") || s.hasPrefixIgnoringCase("snip")
-            || s.hasPrefixIgnoringCase("...") || s.hasPrefixIgnoringCase("cut ")
-            || s.hasPrefixIgnoringCase("trimmed")
+        // `< truncated lines 465-570 >`, `[snipped 40 lines]`, `[... snip ...]`: free text is
+        // only trusted inside brackets.
+        if bracketed,
+            s.hasPrefixIgnoringCase("truncated") || s.hasPrefixIgnoringCase("snip")
+                || s.hasPrefixIgnoringCase("...") || s.hasPrefixIgnoringCase("cut ")
+                || s.hasPrefixIgnoringCase("trimmed")
         {
             return true
         }
@@ -40,10 +46,22 @@ public enum SnipMarks {
 
     /// `...`, `..`, `....`, `…` (only in a bracketed form for the two-dot one).
     private static func isDots(_ s: Bytes) -> Bool {
-        if s.elementsEqual([0xE2, 0x80, 0xA6]) { return true }
+        if s.count == 3 && s[s.startIndex] == 0xE2 && s[s.startIndex + 1] == 0x80
+            && s[s.startIndex + 2] == 0xA6
+        {
+            return true
+        }
         guard s.count >= 2 else { return false }
         for b in s where b != Ascii.dot && b != Ascii.space { return false }
         return true
+    }
+
+    /// `8<` or `>8` between dashes: a "cut here" line.
+    private static func isScissors(_ s: Bytes) -> Bool {
+        guard s.count == 2 else { return false }
+        let a = s[s.startIndex]
+        let b = s[s.startIndex + 1]
+        return (a == 0x38 && b == Ascii.lt) || (a == Ascii.gt && b == 0x38)
     }
 
     private static func isSnipWord(_ s: Bytes) -> Bool {

@@ -62,10 +62,10 @@ struct FileHeaderTests {
             literal 12
             zcmZ?wbhEHbRA5kGn9cwq
             +notadiffline
-            
+
             literal 0
             HcmV?d00001
-            
+
             diff --git a/logo.png b/logo.png
             Binary files a/logo.png and b/logo.png differ
             """)

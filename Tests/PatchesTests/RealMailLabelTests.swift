@@ -77,6 +77,12 @@ func realMailHunksMatchLabels(_ name: String) throws {
         }
     }
     #expect(labelledHunks > 0)
+    // One scanned patch per labelled patch, and none of them a fragment (no label has one).
+    for level in Set(label.patches.map(\.quoteLevel)) {
+        let found = scans[level]?.patches ?? []
+        #expect(found.count == label.patches.filter { $0.quoteLevel == level }.count, "\(name): level \(level)")
+        #expect(!found.contains { $0.isFragment }, "\(name): level \(level) fragment")
+    }
     // Levels with no labelled patch hold no diff at all (prose starting `+`/`-` stays prose).
     let levelsWithPatches = Set(label.patches.map(\.quoteLevel))
     for (level, scan) in scans where !levelsWithPatches.contains(level) {
