@@ -37,6 +37,8 @@ struct MessageAnalysis {
     var lineComment: [Int: Int]
     /// Per local patch, DiffLine locations by body line: (file, hunk, line).
     var diffLineIndex: [Int: (patch: Int, file: Int, hunk: Int, line: Int)]
+    /// `From:`/`Subject:`/`Date:` at the start of the body, overriding the mail's for its patch.
+    var inBody: InBodyHeaders
 }
 
 /// Limits that keep one hostile message from taking the run down.
@@ -169,6 +171,8 @@ enum MessageAnalyzer {
                 scans: scans)
         }
 
+        let inBody = InBodyHeaders.parse(body, lines: lines)
+
         // 3. Authors per level.
         let authors = LevelAuthors(
             sender: (message.from.display, message.from.email.isEmpty ? nil : message.from.email),
@@ -177,7 +181,9 @@ enum MessageAnalyzer {
         for l in lines where !l.isBlank { levelLineCounts[l.level, default: 0] += 1 }
         for k in patches.indices {
             let p = patches[k]
-            if let name = p.patch.header?.fromName, !name.isEmpty {
+            if p.level == 0 && p.patch.header == nil, let name = inBody.fromName {
+                patches[k].author = .init(name: name, email: inBody.fromEmail, inferred: false, basis: "in-body-header")
+            } else if let name = p.patch.header?.fromName, !name.isEmpty {
                 patches[k].author = .init(name: name, email: p.patch.header?.fromEmail, inferred: false, basis: "patch-header")
             } else {
                 patches[k].author = authors.author(level: p.level, line: p.patch.firstLineID)
@@ -238,7 +244,7 @@ enum MessageAnalyzer {
         return MessageAnalysis(
             lines: lines, roles: roles, linePatch: linePatch, patches: patches, comments: comments,
             authors: authors, levelLineCounts: levelLineCounts, diagnostics: diagnostics,
-            lineComment: lineComment, diffLineIndex: diffLineIndex)
+            lineComment: lineComment, diffLineIndex: diffLineIndex, inBody: inBody)
     }
 
     /// For a quoted patch with no commit message of its own: the prose at its level that runs

@@ -7,8 +7,8 @@ struct PatchCatalog {
     /// For each entry, the added and removed lines' normalised text (to match quoted fragments).
     private var lineSets: [Set<String>] = []
 
-    mutating func add(_ lp: LocalPatch, message i: Int, messageValue m: Message) -> Int {
-        let candidate = Self.makePatch(lp, message: i, messageValue: m, index: patches.count)
+    mutating func add(_ lp: LocalPatch, message i: Int, messageValue m: Message, inBody: InBodyHeaders) -> Int {
+        let candidate = Self.makePatch(lp, message: i, messageValue: m, inBody: inBody, index: patches.count)
         let lines = Self.changedLines(lp.patch)
         if let j = matchIndex(candidate, lines: lines) {
             patches[j].occurrences.append(PatchOccurrence(message: i, quoteLevel: lp.level))
@@ -72,13 +72,16 @@ struct PatchCatalog {
         s.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
-    static func makePatch(_ lp: LocalPatch, message i: Int, messageValue m: Message, index: Int) -> ExtractedPatch {
+    static func makePatch(
+        _ lp: LocalPatch, message i: Int, messageValue m: Message, inBody: InBodyHeaders, index: Int
+    ) -> ExtractedPatch {
         let p = lp.patch
-        let rawSubject = p.header?.subject ?? m.subject
+        let posted = lp.level == 0 && p.header == nil
+        let rawSubject = p.header?.subject ?? (posted ? inBody.subject : nil) ?? m.subject
         let subject = Self.withoutReplyPrefixes(rawSubject)
         let parsed = PatchSubject.parse(subject)
         var date: String?
-        if let d = p.header?.date {
+        if let d = p.header?.date ?? (posted ? inBody.date : nil) {
             date = DateText.iso(MailDate.parse(d)) ?? d
         } else if lp.level == 0 {
             date = DateText.iso(m.date)

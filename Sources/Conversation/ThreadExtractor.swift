@@ -38,7 +38,7 @@ public enum ThreadExtractor {
         for (i, a) in analyses.enumerated() {
             var map: [Int] = []
             for lp in a.patches {
-                map.append(builder.add(lp, message: i, messageValue: messages[i]))
+                map.append(builder.add(lp, message: i, messageValue: messages[i], inBody: a.inBody))
             }
             localToGlobal.append(map)
         }
@@ -108,10 +108,13 @@ public enum ThreadExtractor {
                     diagnostics: diags))
         }
         let partial = allDiagnostics.contains { $0.code.hasPrefix("limit.") } || messages.contains { $0.diagnostics.contains { $0.code.hasPrefix("limit.") } }
-        return ThreadExtraction(
+        let postsPatch = messages.indices.map { i in patches.contains { p in p.occurrences.contains { $0.message == i && $0.quoteLevel == 0 } } }
+        var result = ThreadExtraction(
             subject: subject ?? messages.first.map { PatchSubject.parse($0.subject).title } ?? "",
             messages: extractedMessages, patches: patches, comments: comments,
             missingMessages: missing, diagnostics: allDiagnostics, partial: partial)
+        result.series = SeriesSummary.summaries(messages: messages, parents: parents, postsPatch: postsPatch)
+        return result
     }
 
     /// A reply with no quoted patch line: the patch whose title its subject carries.
