@@ -121,6 +121,19 @@ enum MessageAnalyzer {
             }
         }
 
+        // Patches sent as attachments (text/x-patch, .diff files) are posted patches too. Their
+        // lines are not body lines: no comment can answer them, so they carry no line roles.
+        for attachment in message.attachments {
+            let (alines, _) = QuoteSplitter.split(attachment.content)
+            let scanLines = alines.enumerated().map { k, l in
+                ScanLine(text: Array(attachment.content[l.lineStart..<l.lineEnd]), id: n + k)
+            }
+            let scan = DiffScanner.scan(scanLines, options: ScanOptions(whitespaceCollapsed: false))
+            for p in scan.patches where !p.files.isEmpty {
+                patches.append(LocalPatch(level: 0, patch: p, author: .init(name: nil, email: nil, inferred: true, basis: "unknown"), dateText: nil))
+            }
+        }
+
         // 2. Classify what the scanner left as prose; find attributions.
         var attributions: [(line: Int, level: Int, Attribution)] = []
         var closedLevels: [Int: BodyRole] = [:]  // a level inside a signature or footer
