@@ -20,7 +20,7 @@ struct InBodyHeaders {
             String(decoding: body[lines[k].contentStart..<lines[k].lineEnd], as: UTF8.self)
         }
         let first = text(i)
-        if first.hasPrefix("[PATCH") , let close = first.firstIndex(of: "]") {
+        if first.hasPrefix("[PATCH"), let close = first.firstIndex(of: "]") {
             result.subject = first
             _ = close
             return result

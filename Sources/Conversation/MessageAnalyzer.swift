@@ -64,7 +64,9 @@ enum MessageAnalyzer {
             diagnostics.append(
                 Diagnostic(
                     severity: .warning, location: here(0), code: "quote.too-deep",
-                    message: "\(clamped) line(s) quoted deeper than \(QuoteSplitter.maxLevel) levels; counted as level \(QuoteSplitter.maxLevel)"))
+                    message:
+                        "\(clamped) line(s) quoted deeper than \(QuoteSplitter.maxLevel) levels; counted as level \(QuoteSplitter.maxLevel)"
+                ))
         }
         if lines.count > limits.maxLines {
             diagnostics.append(
@@ -108,7 +110,10 @@ enum MessageAnalyzer {
                 if let p = role.patchIndex { linePatch[idx[k]] = patches.count + p }
             }
             for p in scan.patches {
-                patches.append(LocalPatch(level: level, patch: p, author: .init(name: nil, email: nil, inferred: true, basis: "unknown"), dateText: nil))
+                patches.append(
+                    LocalPatch(
+                        level: level, patch: p, author: .init(name: nil, email: nil, inferred: true, basis: "unknown"),
+                        dateText: nil))
             }
             for (p, patch) in scan.patches.enumerated() {
                 for (f, file) in patch.files.enumerated() {
@@ -130,7 +135,10 @@ enum MessageAnalyzer {
             }
             let scan = DiffScanner.scan(scanLines, options: ScanOptions(whitespaceCollapsed: false))
             for p in scan.patches where !p.files.isEmpty {
-                patches.append(LocalPatch(level: 0, patch: p, author: .init(name: nil, email: nil, inferred: true, basis: "unknown"), dateText: nil))
+                patches.append(
+                    LocalPatch(
+                        level: 0, patch: p, author: .init(name: nil, email: nil, inferred: true, basis: "unknown"),
+                        dateText: nil))
             }
         }
 
@@ -197,13 +205,17 @@ enum MessageAnalyzer {
             if p.level == 0 && p.patch.header == nil, let name = inBody.fromName {
                 patches[k].author = .init(name: name, email: inBody.fromEmail, inferred: false, basis: "in-body-header")
             } else if let name = p.patch.header?.fromName, !name.isEmpty {
-                patches[k].author = .init(name: name, email: p.patch.header?.fromEmail, inferred: false, basis: "patch-header")
+                patches[k].author = .init(
+                    name: name, email: p.patch.header?.fromEmail, inferred: false, basis: "patch-header")
             } else {
                 patches[k].author = authors.author(level: p.level, line: p.patch.firstLineID)
             }
             if p.level > 0 {
-                patches[k].dateText = attributions.last(where: { $0.level == p.level - 1 && $0.line < p.patch.firstLineID })?.2.dateText
-                if let d = patches[k].dateText, let iso = DateText.iso(MailDate.parse(d)), MailDate.parse(d).epochSeconds != nil {
+                patches[k].dateText =
+                    attributions.last(where: { $0.level == p.level - 1 && $0.line < p.patch.firstLineID })?.2.dateText
+                if let d = patches[k].dateText, let iso = DateText.iso(MailDate.parse(d)),
+                    MailDate.parse(d).epochSeconds != nil
+                {
                     patches[k].dateText = iso
                 }
             }
@@ -267,8 +279,13 @@ enum MessageAnalyzer {
         lines: [QuotedLine], body: [UInt8], roles: inout [BodyRole], linePatch: inout [Int: Int],
         patches: inout [LocalPatch], scans: [(level: Int, scan: DiffScan, base: Int)]
     ) {
-        for (k, lp) in patches.enumerated() where lp.level > 0 && lp.patch.commitMessage.isEmpty && !lp.patch.isFragment && lp.patch.header == nil {
-            guard let scan = scans.first(where: { $0.level == lp.level && k >= $0.base && k < $0.base + $0.scan.patches.count }) else { continue }
+        for (k, lp) in patches.enumerated()
+        where lp.level > 0 && lp.patch.commitMessage.isEmpty && !lp.patch.isFragment && lp.patch.header == nil {
+            guard
+                let scan = scans.first(where: {
+                    $0.level == lp.level && k >= $0.base && k < $0.base + $0.scan.patches.count
+                })
+            else { continue }
             let local = k - scan.base
             var claimed: [Int] = []
             var j = lp.patch.firstLineID - 1
@@ -325,7 +342,8 @@ enum MessageAnalyzer {
         if let a = AttributionParser.parse(trimmed), a.name != nil || a.email != nil {
             // `Name wrote:` alone may be the second half of a wrapped `On <date>,` line.
             if a.dateText == nil, i > 0, roles[i - 1] == .prose, lines[i - 1].level == lines[i].level {
-                let prev = String(decoding: body[lines[i - 1].contentStart..<lines[i - 1].lineEnd], as: UTF8.self).trimmingSpaces()
+                let prev = String(decoding: body[lines[i - 1].contentStart..<lines[i - 1].lineEnd], as: UTF8.self)
+                    .trimmingSpaces()
                 if prev.lowercased().hasPrefix("on "), prev.utf8.count < 120,
                     let joined = AttributionParser.parse(prev + " " + trimmed)
                 {
@@ -336,7 +354,8 @@ enum MessageAnalyzer {
             return a
         }
         if i > 0, roles[i - 1] == .prose, lines[i - 1].level == lines[i].level {
-            let prev = String(decoding: body[lines[i - 1].contentStart..<lines[i - 1].lineEnd], as: UTF8.self).trimmingSpaces()
+            let prev = String(decoding: body[lines[i - 1].contentStart..<lines[i - 1].lineEnd], as: UTF8.self)
+                .trimmingSpaces()
             if prev.utf8.count < 160, let a = AttributionParser.parse(prev + " " + trimmed), a.name != nil {
                 roles[i - 1] = .attribution
                 return a
@@ -377,7 +396,9 @@ enum MessageAnalyzer {
         // Separator lines (`===`) at the edges frame a comment; they are not part of it.
         while let f = content.first, content.count > 1, BodyMarkers.isSeparatorOnly(f.text) { content.removeFirst() }
         while let l = content.last, content.count > 1, BodyMarkers.isSeparatorOnly(l.text) { content.removeLast() }
-        if content.allSatisfy({ BodyMarkers.isSeparatorOnly($0.text) || BodyMarkers.isClosing($0.text) || BodyMarkers.isGreeting($0.text) }) {
+        if content.allSatisfy({
+            BodyMarkers.isSeparatorOnly($0.text) || BodyMarkers.isClosing($0.text) || BodyMarkers.isGreeting($0.text)
+        }) {
             for c in content { roles[c.line] = .courtesy }
             return nil
         }
@@ -385,7 +406,9 @@ enum MessageAnalyzer {
         var trailers: [Trailer] = []
         var prevLine = -1
         for c in content {
-            if !text.isEmpty { text += (c.line > prevLine + 1 && hasBlankBetween(prevLine, c.line, lines)) ? "\n\n" : "\n" }
+            if !text.isEmpty {
+                text += (c.line > prevLine + 1 && hasBlankBetween(prevLine, c.line, lines)) ? "\n\n" : "\n"
+            }
             text += c.text.trimmingSpaces()
             prevLine = c.line
             if let t = TrailerLine.parse(c.text) { trailers.append(t) }

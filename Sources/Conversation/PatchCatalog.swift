@@ -34,12 +34,16 @@ struct PatchCatalog {
         for (j, e) in patches.enumerated() {
             if c.isFragment || e.isFragment {
                 guard !lines.isEmpty, lines.count >= 2 else { continue }
-                if lines.isSubset(of: lineSets[j]) || (e.isFragment && lineSets[j].isSubset(of: lines) && !lineSets[j].isEmpty) {
+                if lines.isSubset(of: lineSets[j])
+                    || (e.isFragment && lineSets[j].isSubset(of: lines) && !lineSets[j].isEmpty)
+                {
                     return j
                 }
                 continue
             }
-            guard c.title.lowercased() == e.title.lowercased(), c.version == e.version, c.part == e.part else { continue }
+            guard c.title.lowercased() == e.title.lowercased(), c.version == e.version, c.part == e.part else {
+                continue
+            }
             let a = Set(c.files.flatMap { f in f.hunks.map { "\(f.path ?? "?") \($0.oldStart) \($0.newStart)" } })
             let b = Set(e.files.flatMap { f in f.hunks.map { "\(f.path ?? "?") \($0.oldStart) \($0.newStart)" } })
             if a.isEmpty || b.isEmpty || !a.isDisjoint(with: b) { return j }
@@ -113,7 +117,8 @@ struct PatchCatalog {
         while guardCount < 20 {
             guardCount += 1
             let lower = t.lowercased()
-            guard let prefix = ["re:", "aw:", "fwd:", "fw:", "sv:", "antw:"].first(where: { lower.hasPrefix($0) }) else { break }
+            guard let prefix = ["re:", "aw:", "fwd:", "fw:", "sv:", "antw:"].first(where: { lower.hasPrefix($0) })
+            else { break }
             t = String(t.dropFirst(prefix.count)).trimmingSpaces()
         }
         return t
@@ -136,7 +141,10 @@ struct PatchCatalog {
             if path == nil {
                 outer: for other in patches where !other.isFragment {
                     for file in other.files {
-                        for h in file.hunks where h.function.map(functions.contains) == true || h.lines.contains(where: { l in l.function.map(functions.contains) == true }) {
+                        for h in file.hunks
+                        where h.function.map(functions.contains) == true
+                            || h.lines.contains(where: { l in l.function.map(functions.contains) == true })
+                        {
                             path = file.path
                             basis = "another patch in the thread changes \(h.function ?? functions.sorted()[0]) there"
                             break outer
@@ -162,7 +170,8 @@ struct PatchCatalog {
             patches[k].files[0].path = path
             patches[k].files[0].pathInferred = true
             patches[k].repairs.append(
-                Repair(code: "path-inferred", message: "header-less fragment placed in \(path): \(basis)", sourceID: nil))
+                Repair(
+                    code: "path-inferred", message: "header-less fragment placed in \(path): \(basis)", sourceID: nil))
         }
     }
 
@@ -195,14 +204,17 @@ struct PatchCatalog {
                 counts[path, default: 0] += 1
             }
             for b in m.body.prefix(4_000_000) {
-                let isPathByte = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
-                    || b == UInt8(ascii: "_") || b == UInt8(ascii: "/") || b == UInt8(ascii: ".") || b == UInt8(ascii: "-")
+                let isPathByte =
+                    (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+                    || b == UInt8(ascii: "_") || b == UInt8(ascii: "/") || b == UInt8(ascii: ".")
+                    || b == UInt8(ascii: "-")
                 if isPathByte { token.append(b) } else { flush() }
             }
             flush()
         }
         return order.enumerated().sorted { a, b in
-            let ca = counts[a.element]!, cb = counts[b.element]!
+            let ca = counts[a.element]!
+            let cb = counts[b.element]!
             return ca != cb ? ca > cb : a.offset < b.offset
         }.map(\.element)
     }

@@ -27,7 +27,8 @@ import Testing
     }
 
     @Test func millionQuoteMarks() throws {
-        let bytes = Array("Subject: deep\nFrom: A <a@b>\n\n".utf8) + [UInt8](repeating: UInt8(ascii: ">"), count: 1_000_000)
+        let bytes =
+            Array("Subject: deep\nFrom: A <a@b>\n\n".utf8) + [UInt8](repeating: UInt8(ascii: ">"), count: 1_000_000)
             + Array(" text\n".utf8)
         let result = Self.extract(bytes)
         let t = try #require(result.threads.first)
@@ -96,7 +97,8 @@ import Testing
     @Test func manyShortMessagesAreBounded() {
         var mbox = ""
         for i in 0..<3000 {
-            mbox += "From x@y Mon Sep 17 00:00:00 2001\nMessage-ID: <m\(i)@x>\nIn-Reply-To: <m\(max(0, i - 1))@x>\nSubject: Re: t\n\n> > > quoted\n"
+            mbox +=
+                "From x@y Mon Sep 17 00:00:00 2001\nMessage-ID: <m\(i)@x>\nIn-Reply-To: <m\(max(0, i - 1))@x>\nSubject: Re: t\n\n> > > quoted\n"
         }
         let result = Self.extract(Array(mbox.utf8))
         #expect(result.threads.map { $0.messages.count }.reduce(0, +) == 3000)

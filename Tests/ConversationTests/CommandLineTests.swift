@@ -37,7 +37,9 @@ import Testing
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        return Run(
+            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+            stderr: String(decoding: e, as: UTF8.self))
     }
 
     @Test func extractTextOnASeed() throws {
@@ -73,7 +75,8 @@ import Testing
     }
 
     @Test func stdinWorks() throws {
-        let data = try Data(contentsOf: Fixtures.repoRoot.appendingPathComponent("corpus/threads/004_cb09e22d1a946026.txt"))
+        let data = try Data(
+            contentsOf: Fixtures.repoRoot.appendingPathComponent("corpus/threads/004_cb09e22d1a946026.txt"))
         let r = try Self.run(["extract", "-"], stdin: data)
         #expect(r.status == 0)
         #expect(r.stdout.contains("Allow page fault handlers to perform the COW"))

@@ -23,7 +23,9 @@ enum ConversationArchive {
         var kind: String?
         var testDescription: String { "\(file)#\(message ?? 1)\(options.map { " \($0)" } ?? "")" }
 
-        enum Key: String, CodingKey { case file, peer, message, options, author, subject, diffStartsWith, hasDiff, kind }
+        enum Key: String, CodingKey {
+            case file, peer, message, options, author, subject, diffStartsWith, hasDiff, kind
+        }
         /// The facts file mixes types where a peer asserts less (`"hasDiff": "implied (...)"`).
         init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: Key.self)
@@ -103,7 +105,9 @@ enum ConversationArchive {
         let posted = t.patches.filter { $0.quoteLevel == 0 && !$0.isFragment }
         if let d = Self.asserted(e.diffStartsWith), let p = Self.path(from: d) {
             #expect(posted.first?.files.first?.path == p, "patch should start at \(d)")
-        } else if e.hasDiff == false || (e.peer == "git" && e.diffStartsWith == nil && e.kind?.hasPrefix("other") == true) {
+        } else if e.hasDiff == false
+            || (e.peer == "git" && e.diffStartsWith == nil && e.kind?.hasPrefix("other") == true)
+        {
             #expect(posted.isEmpty, "no patch expected, found \(posted.map(\.subject))")
         }
         if e.peer == "git" {

@@ -69,13 +69,23 @@ import Testing
         #expect(p.part == 3)
         #expect(p.total == 4)
         let lines = p.files.flatMap { $0.hunks.flatMap(\.lines) }
-        #expect(lines.contains { $0.kind == .added && squeeze($0.text) == "static int alloc_anon_folio(struct vm_fault *vmf, struct folio **folio)" })
-        #expect(lines.contains { $0.kind == .added && squeeze($0.text) == "static inline int alloc_anon_folio(struct vm_fault *vmf, struct folio **folio)" })
+        #expect(
+            lines.contains {
+                $0.kind == .added
+                    && squeeze($0.text) == "static int alloc_anon_folio(struct vm_fault *vmf, struct folio **folio)"
+            })
+        #expect(
+            lines.contains {
+                $0.kind == .added
+                    && squeeze($0.text)
+                        == "static inline int alloc_anon_folio(struct vm_fault *vmf, struct folio **folio)"
+            })
         #expect(!lines.contains { $0.text.contains("Hugh Dickins") || $0.text.contains("Andrew Morton") })
         #expect(p.files.first?.path == "mm/memory.c")
         #expect(p.files.first?.pathInferred == true)
 
-        let bug = try #require(t.comments.first { $0.text.hasPrefix("It would be a bug if this happens. So probably -EINVAL?") })
+        let bug = try #require(
+            t.comments.first { $0.text.hasPrefix("It would be a bug if this happens. So probably -EINVAL?") })
         #expect(bug.author == "Yu Zhao")
         #expect(bug.quoteLevel == 5)
         #expect(bug.anchor.kind == .added)
@@ -83,7 +93,9 @@ import Testing
         #expect(bug.function == "alloc_anon_folio")
         let inline = try #require(t.comments.first { $0.text.hasPrefix("Drop \"inline\"") })
         #expect(inline.author == "Yu Zhao")
-        #expect(squeeze(inline.anchor.text) == "static inline int alloc_anon_folio(struct vm_fault *vmf, struct folio **folio)")
+        #expect(
+            squeeze(inline.anchor.text)
+                == "static inline int alloc_anon_folio(struct vm_fault *vmf, struct folio **folio)")
 
         // The patch author's answers at level 4 are comments on the prose they answer.
         let answer = try #require(t.comments.first { $0.text.hasPrefix("Not sure what you mean?") })
