@@ -44,14 +44,17 @@ def build_diff(doc, strip):
     for p in doc["patches"]:
         for f in p["files"]:
             path = f.get("path")
+            header_done = False
             for h in f["hunks"]:
                 label = f"patch #{p['index']} {path or '(unknown file)'} {h.get('header', '(header-less)')}"
                 if path is None or h.get("isFragment") or not h.get("complete") or "header" not in h:
                     skipped.append(label)
                     continue
-                old = f.get("oldPath", path)
-                new = f.get("newPath", path)
-                parts.append(f"--- a/{old}\n+++ b/{new}\n")
+                if not header_done:
+                    old = f.get("oldPath", path)
+                    new = f.get("newPath", path)
+                    parts.append(f"--- a/{old}\n+++ b/{new}\n")
+                    header_done = True
                 parts.append(h["header"] + "\n")
                 for ln in h["lines"]:
                     if ln["kind"] == "no-newline":
