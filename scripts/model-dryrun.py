@@ -104,7 +104,31 @@ def main():
         sys.stdout.write(r.stdout)
         sys.stderr.write(r.stderr)
         print(f"patch exit status {r.returncode}")
-        return r.returncode
+        status = r.returncode
+        # Fragments the manifest says the tool inserts: check the insertion
+        # point exists (a definition of insertAfter, and its closing brace).
+        man = os.path.join(src, "manifest.json")
+        if os.path.exists(man):
+            with open(man) as fh:
+                manifest = json.load(fh)
+            for frag in manifest.get("fragments", []):
+                f = os.path.join(src, frag["file"])
+                with open(f) as fh:
+                    lines = fh.read().split("\n")
+                name = frag["insertAfter"]
+                start = next((i for i, l in enumerate(lines)
+                              if l[:1] not in ("", " ", "\t", "/", "#", "*", "}")
+                              and (name + "(") in l and not l.rstrip().endswith(";")), None)
+                end = None
+                if start is not None:
+                    end = next((i for i in range(start, len(lines)) if lines[i] == "}"), None)
+                if end is None:
+                    print(f"fragment {frag['function']}: insertAfter {name} NOT FOUND in {frag['file']}")
+                    status = status or 1
+                else:
+                    print(f"fragment {frag['function']}: goes after {name}() "
+                          f"(lines {start + 1}-{end + 1} of {frag['file']}), before: {lines[end + 1:end + 3]}")
+        return status
     finally:
         shutil.rmtree(tmp)
 
