@@ -115,6 +115,14 @@ public enum ApplyError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A fragment placed by the caller at a line outside the base.
     case insertionOutOfRange(ApplyLocation, lineCount: Int)
 
+    /// Ambiguous either way: equally near places, or too many places.
+    public var isAmbiguous: Bool {
+        switch self {
+        case .ambiguous, .tooManyPlaces: true
+        default: false
+        }
+    }
+
     public var location: ApplyLocation {
         switch self {
         case .noMatch(let l, _), .ambiguous(let l, _, _), .tooManyPlaces(let l, _, _),
