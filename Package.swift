@@ -34,7 +34,8 @@ let package = Package(
         .executableTarget(name: "mmreview-bench", dependencies: ["Mail", "Patches", "Conversation", "Report"]),
         .testTarget(name: "MailTests", dependencies: ["Mail"], exclude: ["Fixtures"]),
         .testTarget(name: "PatchesTests", dependencies: ["Patches"], exclude: ["Fixtures"]),
-        .testTarget(name: "ModelTests", dependencies: ["Model", "Patches", "Conversation", "Mail"]),
+        .testTarget(
+            name: "ModelTests", dependencies: ["Model", "Patches", "Conversation", "Mail"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ConversationTests", dependencies: ["Mail", "Patches", "Conversation", "Report"]),
     ]

@@ -152,7 +152,8 @@ private struct ApplySession {
                 lines, expected: expected + step.lead, step.comparison, isFree: { occupied.isFree($0) })
             switch outcome {
             case .found(let start):
-                return commit(h, hunk, p, step, start: start, range: range, pre: pre, stated: stated + step.lead,
+                return commit(
+                    h, hunk, p, step, start: start, range: range, pre: pre, stated: stated + step.lead,
                     fromHeader: fromHeader)
             case .ambiguous(let starts):
                 return HunkReport(

@@ -5,7 +5,7 @@ import Report
 
 /// `mmreview apply THREAD [--base NAME | --tree PATH] [--format text|json] [--model DIR]`
 enum ApplyCommand {
-    static let valued: Set<String> = ["--format", "--input-format", "--base", "--tree", "--model"]
+    static let valued: Set<String> = ["--format", "--input-format", "--base", "--tree", "--model", "--out"]
     static let flags: Set<String> = ["--help", "-h"]
 
     static func run(_ args: Arguments) throws(UsageError) -> Int32 {
@@ -43,6 +43,12 @@ enum ApplyCommand {
         }
         let applier = VersionApplier(catalog: catalog, forcedBase: args.options["--base"], tree: tree)
         let runs = extraction.threads.map(applier.apply)
+        if let out = args.options["--out"] {
+            if let problem = PatchedFileWriter.write(runs, to: out) {
+                Output.error(problem)
+                return 2
+            }
+        }
         if format == "json" {
             do {
                 Output.print(runs.count == 1 ? try JSONRendering.render(runs[0]) : try JSONRendering.render(runs))

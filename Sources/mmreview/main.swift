@@ -14,6 +14,9 @@ let usage = """
 
       apply INPUT       apply each patch version to the simulated memory.c model (or --tree PATH)
                         --base NAME, --tree PATH, --format text|json; exit 1 if a hunk failed
+      compare INPUT [INPUT2] [--from vN] [--to vM]
+                        interdiff per file and function between versions, and whether each
+                        review comment on the older version was addressed
       model list        the bundled bases of the simulated memory.c model (corpus/model)
       model show FUNCTION [--base NAME]
                         a model function's source, with what it models
@@ -40,6 +43,9 @@ func runMain() -> Int32 {
         case "apply":
             let args = try Arguments(argv, valued: ApplyCommand.valued, flagNames: ApplyCommand.flags)
             return try ApplyCommand.run(args)
+        case "compare":
+            let args = try Arguments(argv, valued: CompareCommand.valued, flagNames: CompareCommand.flags)
+            return try CompareCommand.run(args)
         case "model":
             let args = try Arguments(argv, valued: ModelCommand.valued, flagNames: ModelCommand.flags)
             return try ModelCommand.run(args)
