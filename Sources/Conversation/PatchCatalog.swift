@@ -100,7 +100,16 @@ struct PatchCatalog {
                 del += h.removedCount
             }
         }
-        return ExtractedPatch(
+        var baseCommit: String?
+        var prerequisites: [String] = []
+        if lp.level == 0 {
+            // `git format-patch --base` writes these after the last hunk, before the signature.
+            for line in GitBaseInfo.lines(m.body) {
+                if line.hasPrefix("base-commit: ") { baseCommit = String(line.dropFirst(13)).trimmingSpaces() }
+                if line.hasPrefix("prerequisite-patch-id: ") { prerequisites.append(String(line.dropFirst(23)).trimmingSpaces()) }
+            }
+        }
+        var patch = ExtractedPatch(
             index: index, subject: subject, title: parsed.title, author: lp.author.name,
             authorInferred: lp.author.inferred, email: p.header?.fromEmail ?? lp.author.email,
             date: date, version: parsed.version, part: parsed.part, total: parsed.total,
@@ -109,6 +118,27 @@ struct PatchCatalog {
             commitMessage: p.commitMessage, trailers: p.trailers, replyTrailers: [],
             diffstat: p.diffstat, files: p.files, versionFooter: p.versionFooter,
             repairs: p.repairs, insertions: ins, deletions: del)
+        patch.baseCommit = baseCommit
+        patch.prerequisitePatchIDs = prerequisites
+        return patch
+    }
+
+    /// Lines starting `base-commit: ` or `prerequisite-patch-id: `, found without a String per line.
+    enum GitBaseInfo {
+        static func lines(_ body: [UInt8]) -> [String] {
+            var out: [String] = []
+            let keys: [[UInt8]] = [Array("base-commit: ".utf8), Array("prerequisite-patch-id: ".utf8)]
+            var start = 0
+            while start < body.count && out.count < 64 {
+                var end = start
+                while end < body.count && body[end] != 0x0A { end += 1 }
+                for k in keys where end - start > k.count && body[start..<(start + k.count)].elementsEqual(k) {
+                    out.append(String(decoding: body[start..<end], as: UTF8.self))
+                }
+                start = end + 1
+            }
+            return out
+        }
     }
 
     static func withoutReplyPrefixes(_ s: String) -> String {

@@ -80,6 +80,10 @@ public struct ExtractedPatch: Sendable, Codable, Equatable {
     public var isRFC: Bool
     public var isFragment: Bool
     public var commit: String?
+    /// `base-commit:` and `prerequisite-patch-id:` lines (`git format-patch --base`) of a posted
+    /// patch: the tree commit it applies to.
+    public var baseCommit: String?
+    public var prerequisitePatchIDs: [String] = []
     /// Where it was found first: message index and quote level (0 = posted).
     public var message: Int
     public var quoteLevel: Int

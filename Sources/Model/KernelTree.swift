@@ -13,6 +13,14 @@ public struct KernelTree: Sendable {
         return git(["show", "HEAD:\(path)"])
     }
 
+    /// The file as it was at `commit` (a `base-commit:` line), when the repository has it.
+    public func text(of path: String, at commit: String) -> String? {
+        guard commit.count >= 7, commit.allSatisfy(\.isHexDigit), !path.hasPrefix("/"),
+            !path.split(separator: "/").contains("..")
+        else { return nil }
+        return git(["show", "\(commit):\(path)"])
+    }
+
     /// The preimage named by an abbreviated blob id from a patch's `index` line, when the
     /// repository has it.
     public func blob(_ id: String) -> String? {

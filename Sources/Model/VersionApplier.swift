@@ -42,7 +42,8 @@ public struct VersionApplier: Sendable {
             var prior = key.flatMap { seriesState[$0] }
             let choice: BaseChoice
             if let tree {
-                choice = BaseChoice(name: "tree", basis: .tree, reason: "--tree \(tree.root)")
+                let at = p.baseCommit.map { ", files at base-commit \($0) where the tree has it" } ?? ""
+                choice = BaseChoice(name: "tree", basis: .tree, reason: "--tree \(tree.root): the preimage blob of each index line where the tree has it\(at), else the file at HEAD")
             } else if let prior {
                 choice = BaseChoice(
                     name: prior.base, basis: .named, reason: "the base of the earlier parts of this series")
@@ -60,7 +61,8 @@ public struct VersionApplier: Sendable {
                     score(p, on: base)
                 }
             }
-            let source = FileSource(catalog: catalog, baseName: choice.name, tree: tree, overrides: prior?.files ?? [:])
+            let source = FileSource(
+                catalog: catalog, baseName: choice.name, tree: tree, baseCommit: p.baseCommit, overrides: prior?.files ?? [:])
             chosen[i] = choice
             var v = apply(p, index: i, choice: choice, files: source)
             v.appliedOnTopOf = prior?.parts ?? []
@@ -277,12 +279,15 @@ struct FileSource {
     var catalog: ModelCatalog
     var baseName: String?
     var tree: KernelTree?
+    var baseCommit: String?
     var overrides: [String: String]
 
     func text(_ path: String, blob: String? = nil) -> String? {
         if let o = overrides[path] { return o }
         // In a kernel tree, the exact preimage the patch names comes first, else the file at HEAD.
-        if let tree { return blob.flatMap(tree.blob) ?? tree.text(of: path) }
+        if let tree {
+            return blob.flatMap(tree.blob) ?? baseCommit.flatMap { tree.text(of: path, at: $0) } ?? tree.text(of: path)
+        }
         guard let baseName, let b = try? catalog.base(named: baseName) else { return nil }
         return b.text(of: path)
     }
