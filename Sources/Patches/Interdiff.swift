@@ -132,7 +132,8 @@ public struct Interdiff: Sendable {
         for i in old.indices where !oldTaken[i] {
             for j in new.indices where !newTaken[j] {
                 let rename = oldFn[i].flatMap { o in newFn[j].map { (o, $0) } }
-                let sim = similarity(oldSig[i], newSig[j], rename: rename == nil || rename!.0 == rename!.1 ? nil : rename)
+                let sim = similarity(
+                    oldSig[i], newSig[j], rename: rename == nil || rename!.0 == rename!.1 ? nil : rename)
                 let same = oldFn[i] != nil && oldFn[i] == newFn[j]
                 guard sim >= 0.3 || (same && sim > 0) else { continue }
                 candidates.append((sim + (same ? 0.25 : 0), sim, i, j))
@@ -154,7 +155,9 @@ public struct Interdiff: Sendable {
             changes.append(HunkChange(change: .added, new: j, function: newFn[j], similarity: 0))
         }
         // Report in new-file order, dropped hunks where they were in the old file.
-        return changes.sorted { ($0.new ?? $0.old ?? 0, $0.new == nil ? 1 : 0) < ($1.new ?? $1.old ?? 0, $1.new == nil ? 1 : 0) }
+        return changes.sorted {
+            ($0.new ?? $0.old ?? 0, $0.new == nil ? 1 : 0) < ($1.new ?? $1.old ?? 0, $1.new == nil ? 1 : 0)
+        }
     }
 
     // MARK: Functions
@@ -184,7 +187,14 @@ public struct Interdiff: Sendable {
         var renames: [String: String] = [:]  // old → new
         for o in old where !newNames.contains(o.name) {
             let best = new.filter { !oldNames.contains($0.name) && !renames.values.contains($0.name) }
-                .map { n in (n.name, similarity(o.lines.map(LineText.normalized), n.lines.map(LineText.normalized), rename: (o.name, n.name))) }
+                .map { n in
+                    (
+                        n.name,
+                        similarity(
+                            o.lines.map(LineText.normalized), n.lines.map(LineText.normalized), rename: (o.name, n.name)
+                        )
+                    )
+                }
                 .max { $0.1 < $1.1 }
             if let best, best.1 >= 0.5 { renames[o.name] = best.0 }
         }
@@ -215,9 +225,11 @@ public struct Interdiff: Sendable {
         let newFns = linesByFunction(newHunks)
         let (functions, renames) = compareFunctions(oldFns, newFns)
         let change: Change =
-            old == nil ? .added : new == nil ? .dropped : hunks.allSatisfy { $0.change == .unchanged } ? .unchanged : .changed
+            old == nil
+            ? .added : new == nil ? .dropped : hunks.allSatisfy { $0.change == .unchanged } ? .unchanged : .changed
         guard change != .unchanged else {
-            return FileChange(path: path, change: change, hunks: hunks, functions: functions, textKind: .changedLines, text: "")
+            return FileChange(
+                path: path, change: change, hunks: hunks, functions: functions, textKind: .changedLines, text: "")
         }
         if let base, let old, let new {
             let a = PatchApplier.apply(old, to: base)

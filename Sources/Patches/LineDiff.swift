@@ -4,8 +4,20 @@
 enum LineDiff {
     static func script(old: [String], new: [String], maxEdits: Int = 2000) -> EditScript {
         var ids: [String: Int] = [:]
-        let a = old.map { s in ids[s] ?? { ids[s] = ids.count; return ids.count - 1 }() }
-        let b = new.map { s in ids[s] ?? { ids[s] = ids.count; return ids.count - 1 }() }
+        let a = old.map { s in
+            ids[s]
+                ?? {
+                    ids[s] = ids.count
+                    return ids.count - 1
+                }()
+        }
+        let b = new.map { s in
+            ids[s]
+                ?? {
+                    ids[s] = ids.count
+                    return ids.count - 1
+                }()
+        }
         return script(a, b, maxEdits: maxEdits)
     }
 

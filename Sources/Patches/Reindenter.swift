@@ -207,7 +207,8 @@ struct CodeShape {
         i += 1
         guard i == end || line[i] != Ascii.colon else { return false }
         while i < end && LineText.isSpace(line[i]) { i += 1 }
-        return i == end || (line[i] == Ascii.slash && i + 1 < end && (line[i + 1] == Ascii.star || line[i + 1] == Ascii.slash))
+        return i == end
+            || (line[i] == Ascii.slash && i + 1 < end && (line[i + 1] == Ascii.star || line[i + 1] == Ascii.slash))
     }
 
     static func isIdentifierByte(_ b: UInt8) -> Bool {
