@@ -56,11 +56,15 @@ private struct ApplySession {
     }
 
     struct Step {
-        var name: String
         var comparison: HunkMatcher.Comparison
         var lead: Int
         var trail: Int
         var fuzz: Int
+
+        /// Only needed for messages: not built on the hot path.
+        var name: String {
+            fuzz > 0 ? "fuzz \(fuzz)" : comparison == .exact ? "exact" : "whitespace-insensitive"
+        }
     }
 
     mutating func run() -> AppliedFile {
@@ -123,8 +127,8 @@ private struct ApplySession {
 
     private func steps(_ p: PreparedHunk) -> [Step] {
         var steps = [
-            Step(name: "exact", comparison: .exact, lead: 0, trail: 0, fuzz: 0),
-            Step(name: "whitespace-insensitive", comparison: .ignoringWhitespace, lead: 0, trail: 0, fuzz: 0),
+            Step(comparison: .exact, lead: 0, trail: 0, fuzz: 0),
+            Step(comparison: .ignoringWhitespace, lead: 0, trail: 0, fuzz: 0),
         ]
         for f in stride(from: 1, through: options.maxFuzz, by: 1) {
             let lead = min(f, p.leadingContext)
@@ -132,7 +136,7 @@ private struct ApplySession {
             guard let last = steps.last, lead != last.lead || trail != last.trail,
                 lead + trail < p.pre.count
             else { continue }
-            steps.append(Step(name: "fuzz \(f)", comparison: .ignoringWhitespace, lead: lead, trail: trail, fuzz: f))
+            steps.append(Step(comparison: .ignoringWhitespace, lead: lead, trail: trail, fuzz: f))
         }
         return steps
     }

@@ -22,8 +22,10 @@ struct ApplyLadderTests {
         #expect(r2.reports[0].status == .offset(-3))
 
         // The block twice: 2 lines below the stated line and 9 above: the nearer wins.
-        let block = lines(["", "\tif (!page)", "\t\treturn -EINVAL;", "\tret = do_alpha(page);", "\tput_page(page);",
-            "\treturn ret;", "}"])
+        let block = lines([
+            "", "\tif (!page)", "\t\treturn -EINVAL;", "\tret = do_alpha(page);", "\tput_page(page);",
+            "\treturn ret;", "}",
+        ])
         let twice = block + lines(["x", "y"]) + lines(["1", "2", "3", "4", "5"]) + block
         var diff = fileDiff(alphaPatch)
         diff.hunks[0].oldStart = 12  // 0-based 11: block at 0 (distance 11) and at 14 (distance 3)
@@ -245,4 +247,3 @@ struct ApplyLadderTests {
         #expect(PathPolicy.validate("mm/..foo/x.c").map { $0 } == .success("mm/..foo/x.c"))
     }
 }
-

@@ -25,7 +25,7 @@ enum PatchVersions {
          \tvmf.flags = FAULT_FLAG_WRITE|FAULT_FLAG_MKWRITE;
          \tvmf.page = page;
         +\tvmf.cow_page = NULL;
-         
+        \u{20}
          \tret = vma->vm_ops->page_mkwrite(vma, &vmf);
          \tif (unlikely(ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE)))
 
@@ -38,13 +38,13 @@ enum PatchVersions {
          \tvmf.flags = flags;
          \tvmf.page = NULL;
         +\tvmf.cow_page = cow_page;
-         
+        \u{20}
          \tret = vma->vm_ops->fault(vma, &vmf);
          \tif (unlikely(ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE | VM_FAULT_RETRY)))
          \t\treturn ret;
         +\t\(v2 ? "if (ret & VM_FAULT_COWED)" : "if (unlikely(ret & VM_FAULT_COWED))")
         +\t\t\(v2 ? "return ret;" : "goto out;")
-         
+        \u{20}
          \tif (unlikely(PageHWPoison(vmf.page))) {
          \t\tif (ret & VM_FAULT_LOCKED)
 
@@ -55,12 +55,12 @@ enum PatchVersions {
         @@ -3351,7 +3355,7 @@ static int do_read_fault(struct mm_struct *mm, struct vm_area_struct *vma,
          \tpte_t *pte;
          \tint ret;
-         
+        \u{20}
         -\tret = __do_fault(vma, address, pgoff, flags, &fault_page);
         +\tret = __do_fault(vma, address, pgoff, flags, NULL, &fault_page);
          \tif (unlikely(ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE | VM_FAULT_RETRY)))
          \t\treturn ret;
-         
+        \u{20}
 
         """
 
@@ -69,7 +69,7 @@ enum PatchVersions {
         @@ -3368,6 +3372,12 @@ static int do_read_fault(struct mm_struct *mm, struct vm_area_struct *vma,
          \treturn ret;
          }
-         
+        \u{20}
         +static void \(name)(struct page *page)
         +{
         +\tunlock_page(page);
@@ -87,12 +87,12 @@ enum PatchVersions {
         @@ -3424,7 +3434,7 @@ static int do_shared_fault(struct mm_struct *mm, struct vm_area_struct *vma,
          \tint dirtied = 0;
          \tint ret, tmp;
-         
+        \u{20}
         -\tret = __do_fault(vma, address, pgoff, flags, &fault_page);
         +\tret = __do_fault(vma, address, pgoff, flags, NULL, &fault_page);
          \tif (unlikely(ret & (VM_FAULT_ERROR | VM_FAULT_NOPAGE | VM_FAULT_RETRY)))
          \t\treturn ret;
-         
+        \u{20}
 
         """
 
@@ -140,7 +140,7 @@ enum PatchVersions {
         @@ -10,7 +10,7 @@ static int helper(void)
          \tint a;
          \tint b;
-         
+        \u{20}
         -\t\(old)
         +\t\(new)
          \tif (a)
@@ -193,7 +193,10 @@ struct InterdiffTests {
             file.text.contains(
                 "@@ __do_fault @@\n +\tvmf.cow_page = cow_page;\n-+\tif (unlikely(ret & VM_FAULT_COWED))\n"
                     + "-+\t\tgoto out;\n++\tif (ret & VM_FAULT_COWED)\n++\t\treturn ret;\n"))
-        #expect(file.text.contains("@@ finish_cow_fault (was cow_fault_unlock) @@\n-+static void cow_fault_unlock(struct page *page)\n++static void finish_cow_fault(struct page *page)\n"))
+        #expect(
+            file.text.contains(
+                "@@ finish_cow_fault (was cow_fault_unlock) @@\n-+static void cow_fault_unlock(struct page *page)\n++static void finish_cow_fault(struct page *page)\n"
+            ))
         #expect(file.text.contains("@@ do_page_mkwrite @@\n-+\tvmf.cow_page = NULL;\n"))
         #expect(file.text.contains("@@ do_shared_fault @@\n+-\tret = __do_fault("))
         #expect(!file.text.contains("do_read_fault"))
@@ -214,16 +217,19 @@ struct InterdiffTests {
         let v1 = PatchVersions.patch(PatchVersions.text(1))
         let v2 = PatchVersions.patch(PatchVersions.text(2))
         var base = ""
-        for h in [v1.files[0].hunks[0], v1.files[0].hunks[1], v1.files[0].hunks[2], v1.files[0].hunks[3],
-            v2.files[0].hunks[3]]
-        {
+        for h in [
+            v1.files[0].hunks[0], v1.files[0].hunks[1], v1.files[0].hunks[2], v1.files[0].hunks[3],
+            v2.files[0].hunks[3],
+        ] {
             base += "/* filler */\n" + h.lines.filter { $0.kind != .added }.map { $0.text + "\n" }.joined()
         }
         let d = Interdiff.compare(old: v1, new: v2, bases: ["mm/memory.c": Array(base.utf8)])
         let file = try #require(d.files.first)
         #expect(file.textKind == .postImages)
         #expect(file.text.contains("-\tvmf.cow_page = NULL;\n"))
-        #expect(file.text.contains("-static void cow_fault_unlock(struct page *page)\n+static void finish_cow_fault(struct page *page)\n"))
+        #expect(
+            file.text.contains(
+                "-static void cow_fault_unlock(struct page *page)\n+static void finish_cow_fault(struct page *page)\n"))
         #expect(file.text.contains("+\tret = __do_fault(vma, address, pgoff, flags, NULL, &fault_page);"))
     }
 }

@@ -90,7 +90,8 @@ struct ReverseRoundTripTests {
         #expect(applied.reports[0].repairs.contains("added lines re-indented by brace depth"))
         let effective = applied.effectiveDiff
         #expect(effective.hunks.count == 1)
-        #expect(effective.hunks[0].lines.filter { $0.kind == .added }.map(\.text) == ["\tif (x) {", "\t\tfoo();", "\t}"])
+        #expect(
+            effective.hunks[0].lines.filter { $0.kind == .added }.map(\.text) == ["\tif (x) {", "\t\tfoo();", "\t}"])
         let back = PatchApplier.apply(effective.reversed, to: applied.output)
         #expect(back.reports.map(\.status) == [.exact])
         #expect(back.output == Array(kernelBase.utf8))
@@ -103,7 +104,10 @@ struct ReverseRoundTripTests {
     @Test func reverseSwapsEverything() {
         let d = fileDiff(alphaPatch)
         let r = d.reversed
-        #expect(r.hunks[0].lines.map(\.kind) == [.context, .context, .context, .removed, .added, .context, .context, .context])
+        #expect(
+            r.hunks[0].lines.map(\.kind) == [
+                .context, .context, .context, .removed, .added, .context, .context, .context,
+            ])
         #expect(r.hunks[0].lines[3].text == "\tret = do_alpha_locked(page);")
         #expect(r.reversed == d)
     }
