@@ -26,12 +26,16 @@ let package = Package(
         // The simulated memory.c model: bundled bases, manifests, functions by name, base choice,
         // applying each patch version. Knows nothing of the checker.
         .target(name: "Model", dependencies: ["Patches", "Conversation", "Mail"]),
+        // Kernel C: lexer, small preprocessor, parser, syntax tree with source locations.
+        // Knows nothing of mm semantics.
+        .target(name: "CFrontEnd"),
         // Renders what the stages computed: text, JSON.
         .target(name: "Report", dependencies: ["Conversation", "Patches", "Mail", "Model"]),
         // The command line: arguments in, text out.
         .executableTarget(name: "mmreview", dependencies: ["Mail", "Patches", "Conversation", "Model", "Report"]),
         // Benchmarks (not tests): `swift run -c release mmreview-bench`.
         .executableTarget(name: "mmreview-bench", dependencies: ["Mail", "Patches", "Conversation", "Report"]),
+        .testTarget(name: "CFrontEndTests", dependencies: ["CFrontEnd"]),
         .testTarget(name: "MailTests", dependencies: ["Mail"], exclude: ["Fixtures"]),
         .testTarget(name: "PatchesTests", dependencies: ["Patches"], exclude: ["Fixtures"]),
         .testTarget(
