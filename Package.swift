@@ -23,14 +23,18 @@ let package = Package(
         .target(name: "Patches"),
         // Quote levels, attribution, patches found at every level, comments and their anchors.
         .target(name: "Conversation", dependencies: ["Mail", "Patches"]),
+        // The simulated memory.c model: bundled bases, manifests, functions by name, base choice,
+        // applying each patch version. Knows nothing of the checker.
+        .target(name: "Model", dependencies: ["Patches", "Conversation", "Mail"]),
         // Renders what the stages computed: text, JSON.
-        .target(name: "Report", dependencies: ["Conversation", "Patches", "Mail"]),
+        .target(name: "Report", dependencies: ["Conversation", "Patches", "Mail", "Model"]),
         // The command line: arguments in, text out.
-        .executableTarget(name: "mmreview", dependencies: ["Mail", "Patches", "Conversation", "Report"]),
+        .executableTarget(name: "mmreview", dependencies: ["Mail", "Patches", "Conversation", "Model", "Report"]),
         // Benchmarks (not tests): `swift run -c release mmreview-bench`.
         .executableTarget(name: "mmreview-bench", dependencies: ["Mail", "Patches", "Conversation", "Report"]),
         .testTarget(name: "MailTests", dependencies: ["Mail"], exclude: ["Fixtures"]),
         .testTarget(name: "PatchesTests", dependencies: ["Patches"], exclude: ["Fixtures"]),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "Patches", "Conversation", "Mail"]),
         .testTarget(
             name: "ConversationTests", dependencies: ["Mail", "Patches", "Conversation", "Report"]),
     ]

@@ -85,7 +85,9 @@ public enum AttributionParser {
             return nil
         }
         let name = cleanName(nameTokens.joined(separator: " "))
-        if let name, pronouns.contains(name.lowercased()) { return Attribution(name: nil, email: email, dateText: dateText) }
+        if let name, pronouns.contains(name.lowercased()) {
+            return Attribution(name: nil, email: email, dateText: dateText)
+        }
         if name == nil && email == nil { return nil }
         if let name, !looksLikeName(name) { return nil }
         return Attribution(name: name, email: email, dateText: dateText)
@@ -99,7 +101,10 @@ public enum AttributionParser {
         if t.isEmpty { return true }
         if t.contains(where: { $0.isNumber }) { return true }
         let lower = t.lowercased()
-        return ["am", "pm", "at", "utc", "gmt", "ut", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest", "bst", "ist", "jst", "-", "(utc)", "(gmt)"].contains(lower)
+        return [
+            "am", "pm", "at", "utc", "gmt", "ut", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest",
+            "bst", "ist", "jst", "-", "(utc)", "(gmt)",
+        ].contains(lower)
             || (lower.hasPrefix("(") && lower.hasSuffix(")"))
     }
 
@@ -107,7 +112,10 @@ public enum AttributionParser {
         let words = name.split(separator: " ")
         guard (1...6).contains(words.count) else { return false }
         // Names start with a letter; sentences ending in "wrote:" have lower-case function words.
-        let lowerWords: Set<String> = ["the", "a", "an", "this", "that", "which", "who", "and", "as", "also", "patch", "above", "below", "previously", "originally", "code"]
+        let lowerWords: Set<String> = [
+            "the", "a", "an", "this", "that", "which", "who", "and", "as", "also", "patch", "above", "below",
+            "previously", "originally", "code",
+        ]
         for w in words {
             guard let f = w.first, f.isLetter || f == "\"" || f == "'" else { return false }
             if lowerWords.contains(w.lowercased()) && words.count > 1 { return false }

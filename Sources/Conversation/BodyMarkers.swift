@@ -91,9 +91,10 @@ public enum BodyMarkers {
         return true
     }
 
-    /// A line of punctuation only (`===`, `***`, `---`): structure, not words.
+    /// A separator line (`===`, `***`, `----`): structure, not words. A lone `?` is a question.
     public static func isSeparatorOnly(_ s: String) -> Bool {
         let t = s.trimmingSpaces()
-        return !t.isEmpty && !t.contains(where: { $0.isLetter || $0.isNumber })
+        guard t.count >= 2, let f = t.first, "=-*~_#".contains(f) else { return false }
+        return t.allSatisfy { $0 == f || $0 == " " }
     }
 }

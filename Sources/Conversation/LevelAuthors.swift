@@ -25,12 +25,14 @@ struct LevelAuthors {
         for (line, level, a) in attributions where level + 1 <= maxLevel {
             named[level + 1, default: []].append((line, a))
         }
-        defaults[0] = Entry(name: sender.name.isEmpty ? nil : sender.name, email: sender.email, inferred: false, basis: "from-header")
+        defaults[0] = Entry(
+            name: sender.name.isEmpty ? nil : sender.name, email: sender.email, inferred: false, basis: "from-header")
         guard maxLevel >= 1 else { return }
         for level in 1...maxLevel {
             // The first attribution naming this level, when any, stands for the level as a whole.
             if let first = named[level]?.first(where: { $0.attribution.name != nil }) {
-                defaults[level] = Entry(name: first.attribution.name, email: first.attribution.email, inferred: false, basis: "attribution")
+                defaults[level] = Entry(
+                    name: first.attribution.name, email: first.attribution.email, inferred: false, basis: "attribution")
                 continue
             }
             if level - 1 < ancestors.count, let name = ancestors[level - 1] {

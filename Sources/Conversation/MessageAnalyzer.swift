@@ -37,6 +37,8 @@ struct MessageAnalysis {
     var lineComment: [Int: Int]
     /// Per local patch, DiffLine locations by body line: (file, hunk, line).
     var diffLineIndex: [Int: (patch: Int, file: Int, hunk: Int, line: Int)]
+    /// `From:`/`Subject:`/`Date:` at the start of the body, overriding the mail's for its patch.
+    var inBody: InBodyHeaders
 }
 
 /// Limits that keep one hostile message from taking the run down.
@@ -62,7 +64,9 @@ enum MessageAnalyzer {
             diagnostics.append(
                 Diagnostic(
                     severity: .warning, location: here(0), code: "quote.too-deep",
-                    message: "\(clamped) line(s) quoted deeper than \(QuoteSplitter.maxLevel) levels; counted as level \(QuoteSplitter.maxLevel)"))
+                    message:
+                        "\(clamped) line(s) quoted deeper than \(QuoteSplitter.maxLevel) levels; counted as level \(QuoteSplitter.maxLevel)"
+                ))
         }
         if lines.count > limits.maxLines {
             diagnostics.append(
@@ -106,7 +110,10 @@ enum MessageAnalyzer {
                 if let p = role.patchIndex { linePatch[idx[k]] = patches.count + p }
             }
             for p in scan.patches {
-                patches.append(LocalPatch(level: level, patch: p, author: .init(name: nil, email: nil, inferred: true, basis: "unknown"), dateText: nil))
+                patches.append(
+                    LocalPatch(
+                        level: level, patch: p, author: .init(name: nil, email: nil, inferred: true, basis: "unknown"),
+                        dateText: nil))
             }
             for (p, patch) in scan.patches.enumerated() {
                 for (f, file) in patch.files.enumerated() {
@@ -116,6 +123,22 @@ enum MessageAnalyzer {
                         }
                     }
                 }
+            }
+        }
+
+        // Patches sent as attachments (text/x-patch, .diff files) are posted patches too. Their
+        // lines are not body lines: no comment can answer them, so they carry no line roles.
+        for attachment in message.attachments {
+            let (alines, _) = QuoteSplitter.split(attachment.content)
+            let scanLines = alines.enumerated().map { k, l in
+                ScanLine(text: Array(attachment.content[l.lineStart..<l.lineEnd]), id: n + k)
+            }
+            let scan = DiffScanner.scan(scanLines, options: ScanOptions(whitespaceCollapsed: false))
+            for p in scan.patches where !p.files.isEmpty {
+                patches.append(
+                    LocalPatch(
+                        level: 0, patch: p, author: .init(name: nil, email: nil, inferred: true, basis: "unknown"),
+                        dateText: nil))
             }
         }
 
@@ -161,6 +184,16 @@ enum MessageAnalyzer {
             }
         }
 
+        // A reply to a patch mail often quotes its commit message with the `---`, diffstat and
+        // trailers trimmed away: the quoted prose that leads straight into the diff is it.
+        if PatchSubject.parse(message.subject).isPatch {
+            claimTrimmedCommitMessages(
+                lines: lines, body: body, roles: &roles, linePatch: &linePatch, patches: &patches,
+                scans: scans)
+        }
+
+        let inBody = InBodyHeaders.parse(body, lines: lines)
+
         // 3. Authors per level.
         let authors = LevelAuthors(
             sender: (message.from.display, message.from.email.isEmpty ? nil : message.from.email),
@@ -169,13 +202,22 @@ enum MessageAnalyzer {
         for l in lines where !l.isBlank { levelLineCounts[l.level, default: 0] += 1 }
         for k in patches.indices {
             let p = patches[k]
-            if let name = p.patch.header?.fromName, !name.isEmpty {
-                patches[k].author = .init(name: name, email: p.patch.header?.fromEmail, inferred: false, basis: "patch-header")
+            if p.level == 0 && p.patch.header == nil, let name = inBody.fromName {
+                patches[k].author = .init(name: name, email: inBody.fromEmail, inferred: false, basis: "in-body-header")
+            } else if let name = p.patch.header?.fromName, !name.isEmpty {
+                patches[k].author = .init(
+                    name: name, email: p.patch.header?.fromEmail, inferred: false, basis: "patch-header")
             } else {
                 patches[k].author = authors.author(level: p.level, line: p.patch.firstLineID)
             }
             if p.level > 0 {
-                patches[k].dateText = attributions.last(where: { $0.level == p.level - 1 && $0.line < p.patch.firstLineID })?.2.dateText
+                patches[k].dateText =
+                    attributions.last(where: { $0.level == p.level - 1 && $0.line < p.patch.firstLineID })?.2.dateText
+                if let d = patches[k].dateText, let iso = DateText.iso(MailDate.parse(d)),
+                    MailDate.parse(d).epochSeconds != nil
+                {
+                    patches[k].dateText = iso
+                }
             }
         }
 
@@ -227,7 +269,55 @@ enum MessageAnalyzer {
         return MessageAnalysis(
             lines: lines, roles: roles, linePatch: linePatch, patches: patches, comments: comments,
             authors: authors, levelLineCounts: levelLineCounts, diagnostics: diagnostics,
-            lineComment: lineComment, diffLineIndex: diffLineIndex)
+            lineComment: lineComment, diffLineIndex: diffLineIndex, inBody: inBody)
+    }
+
+    /// For a quoted patch with no commit message of its own: the prose at its level that runs
+    /// (over blank lines and shallower comments) from the quote's start or its attribution to the
+    /// patch's first line.
+    private static func claimTrimmedCommitMessages(
+        lines: [QuotedLine], body: [UInt8], roles: inout [BodyRole], linePatch: inout [Int: Int],
+        patches: inout [LocalPatch], scans: [(level: Int, scan: DiffScan, base: Int)]
+    ) {
+        for (k, lp) in patches.enumerated()
+        where lp.level > 0 && lp.patch.commitMessage.isEmpty && !lp.patch.isFragment && lp.patch.header == nil {
+            guard
+                let scan = scans.first(where: {
+                    $0.level == lp.level && k >= $0.base && k < $0.base + $0.scan.patches.count
+                })
+            else { continue }
+            let local = k - scan.base
+            var claimed: [Int] = []
+            var j = lp.patch.firstLineID - 1
+            var stopped = false
+            while j >= 0 && !stopped {
+                let l = lines[j]
+                if l.isBlank || l.level < lp.level {
+                    j -= 1
+                    continue
+                }
+                // Prose that answers deeper quoted text is someone's reply, not a commit message.
+                if l.level > lp.level {
+                    claimed = []
+                    break
+                }
+                switch roles[j] {
+                case .prose: claimed.append(j)
+                case .snip: stopped = true
+                default: stopped = true
+                }
+                j -= 1
+            }
+            guard !claimed.isEmpty else { continue }
+            claimed.reverse()
+            for c in claimed {
+                roles[c] = .patch(.commitMessage(patch: local))
+                linePatch[c] = k
+            }
+            patches[k].patch.commitMessage = claimed.map {
+                String(decoding: body[lines[$0].contentStart..<lines[$0].lineEnd], as: UTF8.self)
+            }
+        }
     }
 
     /// The old LKML footer starts with a lone `-` line before `To unsubscribe`.
@@ -252,7 +342,8 @@ enum MessageAnalyzer {
         if let a = AttributionParser.parse(trimmed), a.name != nil || a.email != nil {
             // `Name wrote:` alone may be the second half of a wrapped `On <date>,` line.
             if a.dateText == nil, i > 0, roles[i - 1] == .prose, lines[i - 1].level == lines[i].level {
-                let prev = String(decoding: body[lines[i - 1].contentStart..<lines[i - 1].lineEnd], as: UTF8.self).trimmingSpaces()
+                let prev = String(decoding: body[lines[i - 1].contentStart..<lines[i - 1].lineEnd], as: UTF8.self)
+                    .trimmingSpaces()
                 if prev.lowercased().hasPrefix("on "), prev.utf8.count < 120,
                     let joined = AttributionParser.parse(prev + " " + trimmed)
                 {
@@ -263,7 +354,8 @@ enum MessageAnalyzer {
             return a
         }
         if i > 0, roles[i - 1] == .prose, lines[i - 1].level == lines[i].level {
-            let prev = String(decoding: body[lines[i - 1].contentStart..<lines[i - 1].lineEnd], as: UTF8.self).trimmingSpaces()
+            let prev = String(decoding: body[lines[i - 1].contentStart..<lines[i - 1].lineEnd], as: UTF8.self)
+                .trimmingSpaces()
             if prev.utf8.count < 160, let a = AttributionParser.parse(prev + " " + trimmed), a.name != nil {
                 roles[i - 1] = .attribution
                 return a
@@ -304,7 +396,9 @@ enum MessageAnalyzer {
         // Separator lines (`===`) at the edges frame a comment; they are not part of it.
         while let f = content.first, content.count > 1, BodyMarkers.isSeparatorOnly(f.text) { content.removeFirst() }
         while let l = content.last, content.count > 1, BodyMarkers.isSeparatorOnly(l.text) { content.removeLast() }
-        if content.allSatisfy({ BodyMarkers.isSeparatorOnly($0.text) || BodyMarkers.isClosing($0.text) || BodyMarkers.isGreeting($0.text) }) {
+        if content.allSatisfy({
+            BodyMarkers.isSeparatorOnly($0.text) || BodyMarkers.isClosing($0.text) || BodyMarkers.isGreeting($0.text)
+        }) {
             for c in content { roles[c.line] = .courtesy }
             return nil
         }
@@ -312,7 +406,9 @@ enum MessageAnalyzer {
         var trailers: [Trailer] = []
         var prevLine = -1
         for c in content {
-            if !text.isEmpty { text += (c.line > prevLine + 1 && hasBlankBetween(prevLine, c.line, lines)) ? "\n\n" : "\n" }
+            if !text.isEmpty {
+                text += (c.line > prevLine + 1 && hasBlankBetween(prevLine, c.line, lines)) ? "\n\n" : "\n"
+            }
             text += c.text.trimmingSpaces()
             prevLine = c.line
             if let t = TrailerLine.parse(c.text) { trailers.append(t) }

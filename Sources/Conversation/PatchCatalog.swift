@@ -7,8 +7,8 @@ struct PatchCatalog {
     /// For each entry, the added and removed lines' normalised text (to match quoted fragments).
     private var lineSets: [Set<String>] = []
 
-    mutating func add(_ lp: LocalPatch, message i: Int, messageValue m: Message) -> Int {
-        let candidate = Self.makePatch(lp, message: i, messageValue: m, index: patches.count)
+    mutating func add(_ lp: LocalPatch, message i: Int, messageValue m: Message, inBody: InBodyHeaders) -> Int {
+        let candidate = Self.makePatch(lp, message: i, messageValue: m, inBody: inBody, index: patches.count)
         let lines = Self.changedLines(lp.patch)
         if let j = matchIndex(candidate, lines: lines) {
             patches[j].occurrences.append(PatchOccurrence(message: i, quoteLevel: lp.level))
@@ -34,12 +34,16 @@ struct PatchCatalog {
         for (j, e) in patches.enumerated() {
             if c.isFragment || e.isFragment {
                 guard !lines.isEmpty, lines.count >= 2 else { continue }
-                if lines.isSubset(of: lineSets[j]) || (e.isFragment && lineSets[j].isSubset(of: lines) && !lineSets[j].isEmpty) {
+                if lines.isSubset(of: lineSets[j])
+                    || (e.isFragment && lineSets[j].isSubset(of: lines) && !lineSets[j].isEmpty)
+                {
                     return j
                 }
                 continue
             }
-            guard c.title.lowercased() == e.title.lowercased(), c.version == e.version, c.part == e.part else { continue }
+            guard c.title.lowercased() == e.title.lowercased(), c.version == e.version, c.part == e.part else {
+                continue
+            }
             let a = Set(c.files.flatMap { f in f.hunks.map { "\(f.path ?? "?") \($0.oldStart) \($0.newStart)" } })
             let b = Set(e.files.flatMap { f in f.hunks.map { "\(f.path ?? "?") \($0.oldStart) \($0.newStart)" } })
             if a.isEmpty || b.isEmpty || !a.isDisjoint(with: b) { return j }
@@ -72,13 +76,16 @@ struct PatchCatalog {
         s.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
-    static func makePatch(_ lp: LocalPatch, message i: Int, messageValue m: Message, index: Int) -> ExtractedPatch {
+    static func makePatch(
+        _ lp: LocalPatch, message i: Int, messageValue m: Message, inBody: InBodyHeaders, index: Int
+    ) -> ExtractedPatch {
         let p = lp.patch
-        let rawSubject = p.header?.subject ?? m.subject
+        let posted = lp.level == 0 && p.header == nil
+        let rawSubject = p.header?.subject ?? (posted ? inBody.subject : nil) ?? m.subject
         let subject = Self.withoutReplyPrefixes(rawSubject)
         let parsed = PatchSubject.parse(subject)
         var date: String?
-        if let d = p.header?.date {
+        if let d = p.header?.date ?? (posted ? inBody.date : nil) {
             date = DateText.iso(MailDate.parse(d)) ?? d
         } else if lp.level == 0 {
             date = DateText.iso(m.date)
@@ -110,7 +117,8 @@ struct PatchCatalog {
         while guardCount < 20 {
             guardCount += 1
             let lower = t.lowercased()
-            guard let prefix = ["re:", "aw:", "fwd:", "fw:", "sv:", "antw:"].first(where: { lower.hasPrefix($0) }) else { break }
+            guard let prefix = ["re:", "aw:", "fwd:", "fw:", "sv:", "antw:"].first(where: { lower.hasPrefix($0) })
+            else { break }
             t = String(t.dropFirst(prefix.count)).trimmingSpaces()
         }
         return t
@@ -133,7 +141,10 @@ struct PatchCatalog {
             if path == nil {
                 outer: for other in patches where !other.isFragment {
                     for file in other.files {
-                        for h in file.hunks where h.function.map(functions.contains) == true || h.lines.contains(where: { l in l.function.map(functions.contains) == true }) {
+                        for h in file.hunks
+                        where h.function.map(functions.contains) == true
+                            || h.lines.contains(where: { l in l.function.map(functions.contains) == true })
+                        {
                             path = file.path
                             basis = "another patch in the thread changes \(h.function ?? functions.sorted()[0]) there"
                             break outer
@@ -159,7 +170,8 @@ struct PatchCatalog {
             patches[k].files[0].path = path
             patches[k].files[0].pathInferred = true
             patches[k].repairs.append(
-                Repair(code: "path-inferred", message: "header-less fragment placed in \(path): \(basis)", sourceID: nil))
+                Repair(
+                    code: "path-inferred", message: "header-less fragment placed in \(path): \(basis)", sourceID: nil))
         }
     }
 
@@ -192,14 +204,17 @@ struct PatchCatalog {
                 counts[path, default: 0] += 1
             }
             for b in m.body.prefix(4_000_000) {
-                let isPathByte = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
-                    || b == UInt8(ascii: "_") || b == UInt8(ascii: "/") || b == UInt8(ascii: ".") || b == UInt8(ascii: "-")
+                let isPathByte =
+                    (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+                    || b == UInt8(ascii: "_") || b == UInt8(ascii: "/") || b == UInt8(ascii: ".")
+                    || b == UInt8(ascii: "-")
                 if isPathByte { token.append(b) } else { flush() }
             }
             flush()
         }
         return order.enumerated().sorted { a, b in
-            let ca = counts[a.element]!, cb = counts[b.element]!
+            let ca = counts[a.element]!
+            let cb = counts[b.element]!
             return ca != cb ? ca > cb : a.offset < b.offset
         }.map(\.element)
     }

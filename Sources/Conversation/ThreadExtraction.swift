@@ -11,6 +11,8 @@ public struct ThreadExtraction: Sendable, Codable, Equatable {
     public var messages: [ExtractedMessage]
     public var patches: [ExtractedPatch]
     public var comments: [ReviewComment]
+    /// Patch series postings (cover letter and parts) among the messages.
+    public var series: [SeriesSummary] = []
     /// Placeholders for messages the thread refers to but does not contain.
     public var missingMessages: [String]
     public var diagnostics: [Diagnostic]

@@ -38,7 +38,7 @@ public enum ThreadExtractor {
         for (i, a) in analyses.enumerated() {
             var map: [Int] = []
             for lp in a.patches {
-                map.append(builder.add(lp, message: i, messageValue: messages[i]))
+                map.append(builder.add(lp, message: i, messageValue: messages[i], inBody: a.inBody))
             }
             localToGlobal.append(map)
         }
@@ -57,7 +57,9 @@ public enum ThreadExtractor {
                 var discussion: Anchor?
                 if anchor.kind == .prose, let prior = anchor.comment, prior < comments.count {
                     let p = comments[prior]
-                    if p.anchor.isDiffLine || p.anchor.kind == .commitMessage || p.anchor.kind == .hunkHeader || p.anchor.kind == .fileHeader {
+                    if p.anchor.isDiffLine || p.anchor.kind == .commitMessage || p.anchor.kind == .hunkHeader
+                        || p.anchor.kind == .fileHeader
+                    {
                         discussion = p.anchor
                     } else {
                         discussion = p.discussion
@@ -94,7 +96,9 @@ public enum ThreadExtractor {
             let a = analyses[i]
             let levels = a.levelLineCounts.keys.sorted().map { level -> QuoteLevelAuthor in
                 let e = a.authors.levelAuthor(level)
-                return QuoteLevelAuthor(level: level, author: e.name, inferred: e.inferred, basis: e.basis, lines: a.levelLineCounts[level] ?? 0)
+                return QuoteLevelAuthor(
+                    level: level, author: e.name, inferred: e.inferred, basis: e.basis,
+                    lines: a.levelLineCounts[level] ?? 0)
             }
             let diags = m.diagnostics + a.diagnostics
             allDiagnostics.append(contentsOf: a.diagnostics)
@@ -107,11 +111,18 @@ public enum ThreadExtractor {
                     isRender: m.isRender, isFormatFlowed: m.isFormatFlowed, levels: levels,
                     diagnostics: diags))
         }
-        let partial = allDiagnostics.contains { $0.code.hasPrefix("limit.") } || messages.contains { $0.diagnostics.contains { $0.code.hasPrefix("limit.") } }
-        return ThreadExtraction(
+        let partial =
+            allDiagnostics.contains { $0.code.hasPrefix("limit.") }
+            || messages.contains { $0.diagnostics.contains { $0.code.hasPrefix("limit.") } }
+        let postsPatch = messages.indices.map { i in
+            patches.contains { p in p.occurrences.contains { $0.message == i && $0.quoteLevel == 0 } }
+        }
+        var result = ThreadExtraction(
             subject: subject ?? messages.first.map { PatchSubject.parse($0.subject).title } ?? "",
             messages: extractedMessages, patches: patches, comments: comments,
             missingMessages: missing, diagnostics: allDiagnostics, partial: partial)
+        result.series = SeriesSummary.summaries(messages: messages, parents: parents, postsPatch: postsPatch)
+        return result
     }
 
     /// A reply with no quoted patch line: the patch whose title its subject carries.
@@ -146,14 +157,19 @@ public enum ThreadExtractor {
                     text: d.text, oldLine: d.oldLine, newLine: d.newLine, quoteLevel: level, source: loc)
             case .hunkHeader(_, let f, let h):
                 let hunk = local.files[f].hunks[h]
-                return Anchor(kind: .hunkHeader, patch: gp, file: path(f), function: hunk.function, text: hunk.header, quoteLevel: level, source: loc)
+                return Anchor(
+                    kind: .hunkHeader, patch: gp, file: path(f), function: hunk.function, text: hunk.header,
+                    quoteLevel: level, source: loc)
             case .fileHeader(_, let f):
-                return Anchor(kind: .fileHeader, patch: gp, file: path(f), text: a.text(k, m), quoteLevel: level, source: loc)
+                return Anchor(
+                    kind: .fileHeader, patch: gp, file: path(f), text: a.text(k, m), quoteLevel: level, source: loc)
             default:
                 return Anchor(kind: .commitMessage, patch: gp, text: a.text(k, m), quoteLevel: level, source: loc)
             }
         case .prose:
-            return Anchor(kind: .prose, text: a.text(k, m), quoteLevel: level, comment: a.lineComment[k].flatMap { commentMap[$0] }, source: loc)
+            return Anchor(
+                kind: .prose, text: a.text(k, m), quoteLevel: level,
+                comment: a.lineComment[k].flatMap { commentMap[$0] }, source: loc)
         default:
             return .none
         }
@@ -175,7 +191,10 @@ enum DateText {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = TimeZone(identifier: "UTC")!
         let c = cal.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        func p2(_ v: Int?) -> String { let v = v ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
+        func p2(_ v: Int?) -> String {
+            let v = v ?? 0
+            return v < 10 ? "0\(v)" : "\(v)"
+        }
         return "\(c.year ?? 0)-\(p2(c.month))-\(p2(c.day))T\(p2(c.hour)):\(p2(c.minute)):\(p2(c.second))Z"
     }
 }

@@ -59,8 +59,10 @@ enum AddressParser {
         var email: String
         var phrase: [Unicode.Scalar]
         if let angle {
-            let inner = mailbox[(angle.lowerBound + 1)..<max(angle.lowerBound + 1, angle.upperBound - (mailbox[angle.upperBound - 1] == ">" ? 1 : 0))]
-            email = String(String.UnicodeScalarView(inner.filter { !$0.properties.isWhitespace }))
+            let inner = mailbox[
+                (angle.lowerBound + 1)..<max(
+                    angle.lowerBound + 1, angle.upperBound - (mailbox[angle.upperBound - 1] == ">" ? 1 : 0))]
+            email = String(String.UnicodeScalarView(inner.filter { !($0.isASCII && ASCII.isSpace(UInt8($0.value))) }))
             phrase = Array(mailbox[0..<angle.lowerBound]) + [" "] + Array(mailbox[angle.upperBound...])
         } else {
             // Bare address: the address is what is outside comments; the comments are the name.
@@ -76,7 +78,7 @@ enum AddressParser {
                 }
             }
             email = String(addr).trimmingWhitespace()
-            if email.contains(where: \.isWhitespace) && !email.contains("@") {
+            if email.utf8.contains(where: ASCII.isSpace) && !email.utf8.contains(0x40) {
                 // No address at all, just words: keep them as the name.
                 phrase = Array(email.unicodeScalars) + [" "] + phrase
                 email = ""
@@ -84,7 +86,7 @@ enum AddressParser {
         }
         var name = renderPhrase(phrase)
         var problems: [(code: String, message: String)] = []
-        if name.contains("=?") {
+        if name.mayHoldEncodedWord {
             let decoded = RFC2047Decoder.decode(name)
             name = decoded.text
             problems = decoded.problems
@@ -102,7 +104,7 @@ enum AddressParser {
         var depth = 0
         var lastSpace = true
         func put(_ c: Unicode.Scalar) {
-            if c.properties.isWhitespace {
+            if c.isASCII && ASCII.isSpace(UInt8(c.value)) {
                 if !lastSpace { out.append(" ") }
                 lastSpace = true
             } else {

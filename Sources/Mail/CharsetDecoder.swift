@@ -23,8 +23,9 @@ enum CharsetDecoder {
 
     /// The canonical name of a charset label (`"ISO8859-1"`, `latin1` → `iso-8859-1`).
     static func canonicalName(_ label: String) -> String {
-        var s = label.trimmingCharacters(in: CharacterSet(charactersIn: "\"' \t")).lowercased()
-        s = s.replacingOccurrences(of: "_", with: "-")
+        var s = String(
+            decoding: label.utf8.filter { $0 != 0x22 && $0 != 0x27 && !ASCII.isSpace($0) }
+                .map { $0 == 0x5F ? 0x2D : ASCII.lower($0) }, as: UTF8.self)
         if let star = s.firstIndex(of: "*") { s = String(s[..<star]) }  // RFC 2231 language suffix
         switch s {
         case "utf8", "x-utf-8", "unicode-1-1-utf-8", "utf-8": return "utf-8"

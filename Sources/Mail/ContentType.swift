@@ -17,13 +17,13 @@ struct ContentType: Sendable, Equatable {
 
     static func parse(_ raw: String) -> ContentType {
         let pieces = splitOutsideQuotes(raw)
-        let value = (pieces.first ?? "").trimmingWhitespace().lowercased()
+        let value = (pieces.first ?? "").trimmingWhitespace().asciiLowercased()
         var plain: [String: String] = [:]
         // RFC 2231: name*N[*]=...; collected per name, then joined in order.
         var sections: [String: [(index: Int, encoded: Bool, text: String)]] = [:]
         for piece in pieces.dropFirst() {
             guard let eq = piece.firstIndex(of: "=") else { continue }
-            var name = piece[..<eq].trimmingWhitespace().lowercased()
+            var name = piece[..<eq].trimmingWhitespace().asciiLowercased()
             var text = piece[piece.index(after: eq)...].trimmingWhitespace()
             if text.hasPrefix("\"") { text = unquote(text) }
             guard !name.isEmpty else { continue }

@@ -19,10 +19,32 @@ enum FileInput {
         guard fd >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         defer { if fd != STDIN_FILENO { close(fd) } }
         var st = stat()
-        var expected = 1 << 16
+        var expected = 0
         if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG { expected = Int(st.st_size) }
+        if expected > 0 && expected <= limit {
+            // A regular file of known size: read straight into the array, no staging copy.
+            var failure: Int32 = 0
+            var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buf, count in
+                count = 0
+                while count < expected {
+                    let n = posixRead(fd, buf.baseAddress! + count, expected - count)
+                    if n < 0 && errno == EINTR { continue }
+                    if n < 0 { failure = errno }
+                    if n <= 0 { break }
+                    count += n
+                }
+            }
+            if failure != 0 { throw .unreadable(path: path, reason: String(cString: strerror(failure))) }
+            // The file may have grown since fstat: read what follows like a stream.
+            let rest = try readStream(fd, path: path, limit: limit - bytes.count)
+            bytes.append(contentsOf: rest.bytes)
+            return Read(bytes: bytes, truncated: rest.truncated)
+        }
+        return try readStream(fd, path: path, limit: limit)
+    }
+
+    private static func readStream(_ fd: Int32, path: String, limit: Int) throws(MailError) -> Read {
         var bytes = [UInt8]()
-        bytes.reserveCapacity(min(expected, limit) + 1)
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while bytes.count <= limit {
             let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }

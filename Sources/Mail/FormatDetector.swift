@@ -25,7 +25,16 @@ enum FormatDetector {
         // A render's first line is its subject (`Re: [PATCH] mm: x`), which reads like a header
         // field: ask the render reader first.
         if RenderReader.looksLikeRender(Array(buf.prefix(64 * 1024))) { return .render }
-        return looksLikeHeaderBlock(buf, from: start) ? .eml : .render
+        // Neither mail nor render: plain text, read whole as one message body (like a bare patch).
+        return looksLikeHeaderBlock(buf, from: start) ? .eml : .patch
+    }
+
+    /// Starts (after blank lines) like a diff or `git format-patch` output.
+    static func startsLikePatch(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < buf.count && ASCII.isSpace(buf[start]) { start += 1 }
+        return isFormatPatchLine(buf, at: start) || buf.hasPrefix("diff ", at: start, end: buf.count)
+            || buf.hasPrefix("--- ", at: start, end: buf.count) || buf.hasPrefix("Index: ", at: start, end: buf.count)
     }
 
     /// `From <40 hex> Mon Sep 17 00:00:00 2001`: the fixed first line of `git format-patch` output.
@@ -39,13 +48,15 @@ enum FormatDetector {
     }
 
     /// `Name: value` lines (with continuations) up to a blank line or the end, the first line a field,
-    /// at most one line in four malformed. Looks at 200 lines at most.
+    /// at most one line in four malformed, and either two fields or one a mail header is known to have
+    /// (a render starting `Re: [PATCH] ...` is one "field" otherwise). Looks at 200 lines at most.
     static func looksLikeHeaderBlock(_ buf: UnsafeBufferPointer<UInt8>, from: Int) -> Bool {
         let end = buf.count
         var pos = from
         var fields = 0
         var bad = 0
         var lines = 0
+        var known = false
         while pos < end && lines < 200 {
             let lf = buf.lineEnd(from: pos, to: min(end, pos + 4096))
             if lf == pos || (lf == pos + 1 && buf[pos] == 0x0D) { break }
@@ -53,6 +64,7 @@ enum FormatDetector {
                 if fields == 0 { return false }
             } else if isFieldLine(buf, pos, lf) {
                 fields += 1
+                if !known { known = knownFields.contains { buf.hasPrefixIgnoringCase($0, at: pos, end: lf) } }
             } else {
                 if fields == 0 { return false }
                 bad += 1
@@ -60,8 +72,13 @@ enum FormatDetector {
             lines += 1
             pos = lf + 1
         }
-        return fields > 0 && bad * 4 <= fields
+        return (fields > 1 || known) && bad * 4 <= fields
     }
+
+    private static let knownFields: [StaticString] = [
+        "from:", "subject:", "date:", "message-id:", "to:", "received:", "return-path:", "mime-version:",
+        "content-type:", "delivered-to:", "x-", "in-reply-to:", "references:", "cc:",
+    ]
 
     private static func isFieldLine(_ buf: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
         var i = from

@@ -1,12 +1,57 @@
 /// Reads an RFC 822 header block from LF-only bytes: one field per name, continuation lines unfolded
-/// (the line break is removed, the folding whitespace kept, as RFC 5322 says).
+/// (the line break is removed, the folding whitespace kept, as RFC 5322 says). Fields point into the
+/// buffer; their text is built once, on demand, so a header costs no copies it does not need.
 struct HeaderParser {
     struct Field: Sendable {
         var name: String
-        /// Unfolded, trimmed, not yet decoded.
-        var value: [UInt8]
+        /// `name` in ASCII lower case, for lookups.
+        var lowercasedName: String
+        /// The raw value: from after the colon to the end of its last continuation line.
+        var range: Range<Int>
         /// Offset of the field's first byte, for diagnostics.
         var offset: Int
+
+        /// The unfolded value without surrounding whitespace, cut at `limit` bytes: UTF-8 when valid,
+        /// else Latin-1. `cut` tells whether the limit was hit.
+        func text(in buf: UnsafeBufferPointer<UInt8>, limit: Int) -> (text: String, wasUTF8: Bool, cut: Bool) {
+            var lo = range.lowerBound
+            var hi = range.upperBound
+            while lo < hi && ASCII.isSpace(buf[lo]) { lo += 1 }
+            while hi > lo && ASCII.isSpace(buf[hi - 1]) { hi -= 1 }
+            let raw = UnsafeBufferPointer(rebasing: buf[lo..<hi])
+            let folded = raw.index(of: 0x0A, from: 0, to: raw.count) != nil
+            if !folded && raw.count <= limit {
+                if UTF8Validator.firstInvalid(raw) == nil { return (String(decoding: raw, as: UTF8.self), true, false) }
+                return (latin1(raw), false, false)
+            }
+            // Unfold: drop each LF; a fold's leading tab reads as a space (mailers fold with either).
+            var bytes = [UInt8]()
+            bytes.reserveCapacity(min(raw.count, limit))
+            var i = 0
+            while i < raw.count && bytes.count < limit {
+                let b = raw[i]
+                if b == 0x0A {
+                    if i + 1 < raw.count && raw[i + 1] == 0x09 {
+                        bytes.append(0x20)
+                        i += 1
+                    }
+                } else {
+                    bytes.append(b)
+                }
+                i += 1
+            }
+            let cut = i < raw.count
+            return bytes.withUnsafeBufferPointer { b in
+                UTF8Validator.firstInvalid(b) == nil
+                    ? (String(decoding: b, as: UTF8.self), true, cut) : (latin1(b), false, cut)
+            }
+        }
+
+        private func latin1(_ raw: UnsafeBufferPointer<UInt8>) -> String {
+            var scalars = String.UnicodeScalarView()
+            scalars.append(contentsOf: raw.lazy.map { Unicode.Scalar($0) })
+            return String(scalars)
+        }
     }
 
     struct Result: Sendable {
@@ -20,7 +65,6 @@ struct HeaderParser {
         var result = Result(bodyStart: to)
         var pos = from
         var droppedFields = 0
-        var truncated = false
         while pos < to {
             let lf = buf.lineEnd(from: pos, to: to)
             let first = buf[pos]
@@ -29,23 +73,11 @@ struct HeaderParser {
                 break
             }
             if ASCII.isBlank(first) {
-                // A continuation line: part of the previous field, or stray whitespace before any field.
-                if result.fields.isEmpty || droppedFields > 0 {
-                    pos = lf + 1
-                    continue
-                }
-                let room = limits.maxHeaderLineLength - result.fields[result.fields.count - 1].value.count
-                if room > 0 {
-                    let n = min(room, lf - pos)
-                    // A fold's leading tab reads as a space (mailers fold with either).
-                    result.fields[result.fields.count - 1].value.append(0x20)
-                    if n > 1 {
-                        result.fields[result.fields.count - 1].value.append(
-                            contentsOf: UnsafeBufferPointer(rebasing: buf[(pos + 1)..<(pos + n)]))
-                    }
-                    if n < lf - pos { truncated = true }
-                } else {
-                    truncated = true
+                // A continuation line: extends the previous field (stray whitespace before any is dropped).
+                if !result.fields.isEmpty && droppedFields == 0 {
+                    result.fields[result.fields.count - 1].range =
+                        result.fields[result.fields.count - 1].range
+                        .lowerBound..<lf
                 }
                 pos = lf + 1
                 continue
@@ -59,7 +91,7 @@ struct HeaderParser {
                 result.problems.append(
                     (pos, "header.missing-colon", "header line without a colon; the body is taken to start here"))
                 result.bodyStart = pos
-                return finish(result, truncated: truncated, dropped: droppedFields, at: from)
+                return finish(result, dropped: droppedFields, at: from)
             }
             if result.fields.count >= limits.maxHeaderCount {
                 droppedFields += 1
@@ -68,27 +100,22 @@ struct HeaderParser {
             }
             var nameStop = colon
             while nameStop > pos && ASCII.isBlank(buf[nameStop - 1]) { nameStop -= 1 }
-            let name = String(decoding: UnsafeBufferPointer(rebasing: buf[pos..<nameStop]), as: UTF8.self)
-            var v = colon + 1
-            while v < lf && ASCII.isBlank(buf[v]) { v += 1 }
-            let n = min(lf - v, limits.maxHeaderLineLength)
-            if n < lf - v { truncated = true }
-            result.fields.append(Field(name: name, value: Array(UnsafeBufferPointer(rebasing: buf[v..<(v + n)])), offset: pos))
+            let nameBytes = UnsafeBufferPointer(rebasing: buf[pos..<nameStop])
+            let name = String(decoding: nameBytes, as: UTF8.self)
+            let lowercasedName = String(unsafeUninitializedCapacity: nameBytes.count) { out in
+                for (k, b) in nameBytes.enumerated() { out[k] = ASCII.lower(b) }
+                return nameBytes.count
+            }
+            result.fields.append(
+                Field(name: name, lowercasedName: lowercasedName, range: (colon + 1)..<lf, offset: pos))
             pos = lf + 1
         }
         if pos >= to { result.bodyStart = to }
-        return finish(result, truncated: truncated, dropped: droppedFields, at: from)
+        return finish(result, dropped: droppedFields, at: from)
     }
 
-    private static func finish(_ r: Result, truncated: Bool, dropped: Int, at: Int) -> Result {
+    private static func finish(_ r: Result, dropped: Int, at: Int) -> Result {
         var r = r
-        for i in r.fields.indices {
-            // Trailing whitespace of the unfolded value carries no meaning.
-            while let last = r.fields[i].value.last, ASCII.isSpace(last) { r.fields[i].value.removeLast() }
-        }
-        if truncated {
-            r.problems.append((at, "limit.header-length", "a header field is longer than the limit; it was cut"))
-        }
         if dropped > 0 {
             r.problems.append((at, "limit.header-count", "\(dropped) header fields beyond the limit were dropped"))
         }

@@ -57,9 +57,9 @@ enum MIMEParser {
         if let b = bodyIndex {
             let leaf = leaves[b]
             result.body = decode(buf, leaf, into: &result.problems)
-            if leaf.type.parameters["format"]?.lowercased() == "flowed" {
+            if leaf.type.parameters["format"]?.asciiLowercased() == "flowed" {
                 result.isFormatFlowed = true
-                let delsp = leaf.type.parameters["delsp"]?.lowercased() == "yes"
+                let delsp = leaf.type.parameters["delsp"]?.asciiLowercased() == "yes"
                 result.problems.append(
                     Problem(
                         offset: leaf.offset, severity: .warning, code: "mime.format-flowed",
@@ -71,10 +71,11 @@ enum MIMEParser {
                 Problem(offset: 0, severity: .warning, code: "mime.no-text-part", message: "message has no text part"))
         }
         for (k, leaf) in leaves.enumerated() where k != bodyIndex {
-            let named = leaf.filename.map { name in
-                let lower = name.lowercased()
-                return lower.hasSuffix(".patch") || lower.hasSuffix(".diff")
-            } ?? false
+            let named =
+                leaf.filename.map { name in
+                    let lower = name.lowercased()
+                    return lower.hasSuffix(".patch") || lower.hasSuffix(".diff")
+                } ?? false
             let patchType = patchTypes.contains(leaf.type.value)
             let textual = leaf.type.isText && leaf.type.value != "text/html"
             guard patchType || (named && (textual || leaf.type.value == "application/octet-stream")) || textual else {
@@ -103,9 +104,9 @@ enum MIMEParser {
         limits: ReadLimits, into walk: inout Walk
     ) {
         var type = ContentType.plainText
-        if let raw = value(of: "content-type", in: fields) {
+        if let raw = value(of: "content-type", in: fields, buf) {
             let parsed = ContentType.parse(raw)
-            if parsed.value.contains("/") {
+            if parsed.value.utf8.contains(0x2F) {
                 type = parsed
             } else {
                 walk.problems.append(
@@ -114,10 +115,12 @@ enum MIMEParser {
                         message: "Content-Type '\(raw)' is not a media type; read as text/plain"))
             }
         }
-        let disposition = value(of: "content-disposition", in: fields).map(ContentType.parse)
-        let encoding = (value(of: "content-transfer-encoding", in: fields) ?? "").trimmingWhitespace().lowercased()
+        let disposition = value(of: "content-disposition", in: fields, buf).map(ContentType.parse)
+        let encoding = (value(of: "content-transfer-encoding", in: fields, buf) ?? "").trimmingWhitespace()
+            .asciiLowercased()
         guard type.isMultipart else {
-            walk.leaves.append(Leaf(type: type, disposition: disposition, encoding: encoding, range: range, offset: offset))
+            walk.leaves.append(
+                Leaf(type: type, disposition: disposition, encoding: encoding, range: range, offset: offset))
             return
         }
         guard depth < limits.maxMIMEDepth else {
@@ -132,7 +135,8 @@ enum MIMEParser {
                 Problem(
                     offset: offset, severity: .warning, code: "mime.no-boundary",
                     message: "\(type.value) without a boundary parameter; read as text/plain"))
-            walk.leaves.append(Leaf(type: .plainText, disposition: nil, encoding: encoding, range: range, offset: offset))
+            walk.leaves.append(
+                Leaf(type: .plainText, disposition: nil, encoding: encoding, range: range, offset: offset))
             return
         }
         let split = splitParts(buf, range: range, boundary: Array(("--" + boundary).utf8))
@@ -141,7 +145,8 @@ enum MIMEParser {
                 Problem(
                     offset: offset, severity: .warning, code: "mime.boundary-not-found",
                     message: "boundary '\(boundary)' never occurs; the body is read as text/plain"))
-            walk.leaves.append(Leaf(type: .plainText, disposition: nil, encoding: encoding, range: range, offset: offset))
+            walk.leaves.append(
+                Leaf(type: .plainText, disposition: nil, encoding: encoding, range: range, offset: offset))
             return
         }
         if !split.terminated {
@@ -215,9 +220,11 @@ enum MIMEParser {
         return true
     }
 
-    private static func value(of name: String, in fields: [HeaderParser.Field]) -> String? {
-        guard let f = fields.first(where: { $0.name.lowercased() == name }) else { return nil }
-        return CharsetDecoder.headerString(f.value).text
+    private static func value(of name: String, in fields: [HeaderParser.Field], _ buf: UnsafeBufferPointer<UInt8>)
+        -> String?
+    {
+        guard let f = fields.first(where: { $0.lowercasedName == name }) else { return nil }
+        return f.text(in: buf, limit: 64 << 10).text
     }
 
     /// A part's content: transfer encoding undone, charset converted to UTF-8, CRLF made LF.

@@ -48,7 +48,8 @@ public enum MailReader {
                 diagnostics.append(
                     Diagnostic(
                         severity: .error, location: SourceLocation(file: name, line: 1), code: "limit.input-bytes",
-                        message: "gzip output exceeds the limit of \(limits.maxInputBytes) bytes; the rest is not read"))
+                        message: "gzip output exceeds the limit of \(limits.maxInputBytes) bytes; the rest is not read")
+                )
             }
             bytes = inflated.bytes
         }
@@ -70,6 +71,12 @@ public enum MailReader {
             archive = readMbox(bytes, name: name, quoting: nil, limits: limits)
         case .patch:
             archive = readPatch(bytes, name: name, limits: limits)
+            if format == .auto && !bytes.withUnsafeBufferPointer(FormatDetector.startsLikePatch) {
+                diagnostics.append(
+                    Diagnostic(
+                        severity: .note, location: SourceLocation(file: name, line: 1), code: "input.plain-text",
+                        message: "no mail headers, no mbox separator and not an archive render: read as plain text"))
+            }
         case .eml, .maildir, .auto:
             archive = MailArchive(messages: [readSingle(bytes, name: name, limits: limits)])
         case .render:
@@ -131,7 +138,8 @@ public enum MailReader {
                         MessageParser.parse($0, file: name, line: entry.line, contentLine: contentLine, limits: limits)
                     }
                 }
-                return MessageParser.parse(slice, file: name, line: entry.line, contentLine: contentLine, limits: limits)
+                return MessageParser.parse(
+                    slice, file: name, line: entry.line, contentLine: contentLine, limits: limits)
             }
             return MailArchive(messages: messages, diagnostics: split.diagnostics)
         }

@@ -14,8 +14,7 @@ public struct MailThread: Sendable, Equatable, Codable {
         /// message answers something we do not have.
         public var missingParentID: String?
 
-        public init(parentIndex: Int?, depth: Int, inputIndex: Int, missingParentID: String? = nil)
-        {
+        public init(parentIndex: Int?, depth: Int, inputIndex: Int, missingParentID: String? = nil) {
             self.parentIndex = parentIndex
             self.depth = depth
             self.inputIndex = inputIndex
@@ -31,8 +30,7 @@ public struct MailThread: Sendable, Equatable, Codable {
     /// Message-IDs referenced within the thread but absent from the input, in thread order.
     public var placeholders: [String]
 
-    public init(messages: [Message], positions: [Position], subject: String, placeholders: [String])
-    {
+    public init(messages: [Message], positions: [Position], subject: String, placeholders: [String]) {
         self.messages = messages
         self.positions = positions
         self.subject = subject

@@ -48,7 +48,8 @@ struct MboxSplitter {
                 Diagnostic(
                     severity: .warning, location: SourceLocation(file: file, line: line),
                     code: "mbox.no-from-line",
-                    message: "mbox does not start with a 'From ' line; reading the text before the first one as a message"))
+                    message:
+                        "mbox does not start with a 'From ' line; reading the text before the first one as a message"))
             current = (pos, line, line, false, false)
         }
         func close(_ at: Int) {
@@ -74,12 +75,12 @@ struct MboxSplitter {
         while lineStart < end {
             let lf = buf.lineEnd(from: lineStart, to: end)
             let first = buf[lineStart]
-            if first == 0x46 /* F */ {
+            if first == 0x46 {  // F
                 if isFromLine(buf, from: lineStart, to: lf) {
                     close(lineStart)
                     current = (min(lf + 1, end), line, line + 1, false, false)
                 }
-            } else if first == 0x3E /* > */ {
+            } else if first == 0x3E {  // >
                 var i = lineStart
                 while i < lf && buf[i] == 0x3E { i += 1 }
                 if buf.hasPrefix("From ", at: i, end: lf) {

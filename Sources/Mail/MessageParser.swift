@@ -13,10 +13,10 @@ enum MessageParser {
                 suppressed += 1
                 return
             }
-            let where_ = contentLine + buf.countLines(from: 0, to: min(max(offset, 0), buf.count))
+            let line0 = contentLine + buf.countLines(from: 0, to: min(max(offset, 0), buf.count))
             diagnostics.append(
                 Diagnostic(
-                    severity: severity, location: SourceLocation(file: file, line: where_), code: code,
+                    severity: severity, location: SourceLocation(file: file, line: line0), code: code,
                     message: message))
         }
 
@@ -27,15 +27,23 @@ enum MessageParser {
         var headers: [Header] = []
         headers.reserveCapacity(parsed.fields.count)
         var reportedLatin1 = false
+        var seenSubject = false
+        var reportedCut = false
         for field in parsed.fields {
-            let raw = CharsetDecoder.headerString(field.value)
+            let raw = field.text(in: buf, limit: limits.maxHeaderLineLength)
+            if raw.cut && !reportedCut {
+                reportedCut = true
+                note(
+                    .warning, field.offset, "limit.header-length",
+                    "header '\(field.name)' is longer than the limit; it was cut")
+            }
             if !raw.wasUTF8 && !reportedLatin1 {
                 reportedLatin1 = true
                 note(
                     .warning, field.offset, "header.invalid-utf8",
                     "header '\(field.name)' has bytes that are not UTF-8; read as Latin-1")
             }
-            let lname = field.name.lowercased()
+            let lname = field.lowercasedName
             var value = raw.text
             if lname == "from" && message.from == Address() {
                 let address = AddressParser.parse(raw.text)
@@ -56,12 +64,14 @@ enum MessageParser {
                 message.inReplyTo = MessageIDParser.first(value)
             case "references" where message.references.isEmpty:
                 message.references = MessageIDParser.all(value)
-            case "subject" where !headers.contains(where: { $0.name.lowercased() == "subject" }):
+            case "subject" where !seenSubject:
+                seenSubject = true
                 message.subject = value
             case "date" where message.date == nil:
                 if let parsedDate = RFC2822DateParser.parse(value) {
                     message.date = MailDate(
-                        raw: value, epochSeconds: parsedDate.epochSeconds, utcOffsetMinutes: parsedDate.utcOffsetMinutes)
+                        raw: value, epochSeconds: parsedDate.epochSeconds, utcOffsetMinutes: parsedDate.utcOffsetMinutes
+                    )
                 } else {
                     message.date = MailDate(raw: value)
                     note(.warning, field.offset, "date.unparsable", "cannot read the date '\(value)'")
@@ -71,7 +81,7 @@ enum MessageParser {
             headers.append(Header(name: field.name, value: value))
         }
         message.headers = headers
-        if parsed.fields.filter({ $0.name.lowercased() == "content-type" }).count > 1 {
+        if parsed.fields.filter({ $0.lowercasedName == "content-type" }).count > 1 {
             note(.note, 0, "header.duplicate-content-type", "more than one Content-Type; the first one is used")
         }
 

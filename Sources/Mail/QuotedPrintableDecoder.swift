@@ -25,8 +25,7 @@ enum QuotedPrintableDecoder {
             }
             i = eq
             guard i < n else { break }
-            if i + 2 < n, let hi = ASCII.hexValue(input[i + 1]), let lo = ASCII.hexValue(input[i + 2])
-            {
+            if i + 2 < n, let hi = ASCII.hexValue(input[i + 1]), let lo = ASCII.hexValue(input[i + 2]) {
                 out.append(hi << 4 | lo)
                 i += 3
                 continue

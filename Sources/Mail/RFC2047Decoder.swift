@@ -9,7 +9,7 @@ enum RFC2047Decoder {
     }
 
     static func decode(_ value: String) -> Output {
-        guard value.contains("=?") else { return Output(text: value, problems: []) }
+        guard value.mayHoldEncodedWord else { return Output(text: value, problems: []) }
         var problems: [(code: String, message: String)] = []
         let bytes = Array(value.utf8)
         var out = [UInt8]()
@@ -24,7 +24,10 @@ enum RFC2047Decoder {
                 problems.append(("rfc2047.unknown-charset", "encoded word in unknown charset '\(cs)', read as UTF-8"))
             } else if decoded.undecodable > 0 {
                 problems.append(
-                    ("charset.undecodable", "\(decoded.undecodable) undecodable bytes in an encoded word replaced by U+FFFD"))
+                    (
+                        "charset.undecodable",
+                        "\(decoded.undecodable) undecodable bytes in an encoded word replaced by U+FFFD"
+                    ))
             }
             out.append(contentsOf: decoded.bytes)
             pending = nil
@@ -71,7 +74,10 @@ enum RFC2047Decoder {
                     let raw = UnsafeBufferPointer(rebasing: buf[start..<word.end])
                     out.append(contentsOf: raw)
                     problems.append(
-                        ("rfc2047.malformed", "malformed encoded word '\(String(decoding: raw, as: UTF8.self))' kept as written"))
+                        (
+                            "rfc2047.malformed",
+                            "malformed encoded word '\(String(decoding: raw, as: UTF8.self))' kept as written"
+                        ))
                     afterWord = false
                 }
                 i = word.end

@@ -34,8 +34,12 @@ enum RFC2822DateParser {
         }
         if !current.isEmpty { tokens.append(current) }
 
-        var day: Int?, month: Int?, year: Int?
-        var hour: Int?, minute = 0, second = 0
+        var day: Int?
+        var month: Int?
+        var year: Int?
+        var hour: Int?
+        var minute = 0
+        var second = 0
         var offset: Int?
         var numbers: [Substring] = []
         for token in tokens {
@@ -45,32 +49,35 @@ enum RFC2822DateParser {
                 if let z = iso.zone { offset = z }
                 continue
             }
-            if token.contains(":") {
+            if token.utf8.contains(0x3A) {
                 guard hour == nil, let t = parseTime(Substring(token)) else { continue }
                 (hour, minute, second) = t
                 continue
             }
-            if let f = token.unicodeScalars.first, f == "+" || f == "-", token.count >= 3 {
+            if let f = token.unicodeScalars.first, f == "+" || f == "-", token.utf8.count >= 3 {
                 if offset == nil, let z = parseNumericZone(token.dropFirst(), negative: f == "-") { offset = z }
                 continue
             }
-            if token.allSatisfy(\.isNumber) {
+            if token.utf8.allSatisfy(ASCII.isDigit) {
                 numbers.append(Substring(token))
                 continue
             }
-            let upper = token.uppercased()
-            if month == nil, token.count >= 3, let m = months.firstIndex(of: String(token.lowercased().prefix(3))) {
+            let upper = String(decoding: token.utf8.map { $0 &- 0x61 < 26 ? $0 - 0x20 : $0 }, as: UTF8.self)
+            if month == nil, token.utf8.count >= 3,
+                let m = months.firstIndex(of: String(token.asciiLowercased().prefix(3)))
+            {
                 month = m + 1
                 continue
             }
             if offset == nil, hour != nil, let z = zones[upper] { offset = z }
         }
-        for number in numbers where number.count <= 4 {
+        for number in numbers where number.utf8.count <= 4 {
             let v = Int(number)!
-            if day == nil && number.count <= 2 && v >= 1 && v <= 31 {
+            let digits = number.utf8.count
+            if day == nil && digits <= 2 && v >= 1 && v <= 31 {
                 day = v
             } else if year == nil {
-                year = number.count == 4 ? v : (number.count == 3 ? 1900 + v : (v < 50 ? 2000 + v : 1900 + v))
+                year = digits == 4 ? v : (digits == 3 ? 1900 + v : (v < 50 ? 2000 + v : 1900 + v))
             }
         }
         guard let d = day, let m = month, let y = year, let h = hour else { return nil }
@@ -83,7 +90,7 @@ enum RFC2822DateParser {
 
     private static func parseTime(_ s: Substring) -> (Int, Int, Int)? {
         let parts = s.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 2 }),
+        guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.utf8.count <= 2 }),
             let h = Int(parts[0]), let m = Int(parts[1])
         else { return nil }
         let sec = parts.count == 3 ? Int(parts[2]) : 0
@@ -93,10 +100,9 @@ enum RFC2822DateParser {
 
     private static func parseNumericZone(_ s: Substring, negative: Bool) -> Int? {
         let digits = s.filter { $0 != ":" }
-        guard digits.count == 4 || digits.count == 2, digits.allSatisfy(\.isNumber), let v = Int(digits) else {
-            return nil
-        }
-        let minutes = digits.count == 4 ? (v / 100) * 60 + v % 100 : v * 60
+        let n = digits.utf8.count
+        guard n == 4 || n == 2, digits.utf8.allSatisfy(ASCII.isDigit), let v = Int(digits) else { return nil }
+        let minutes = n == 4 ? (v / 100) * 60 + v % 100 : v * 60
         guard minutes <= 18 * 60 else { return nil }
         return negative ? -minutes : minutes
     }
@@ -107,7 +113,8 @@ enum RFC2822DateParser {
     {
         let u = Array(token.utf8)
         guard u.count >= 10, u[4] == 0x2D, u[7] == 0x2D,
-            let y = Int(token.prefix(4)), let m = Int(token.dropFirst(5).prefix(2)), let d = Int(token.dropFirst(8).prefix(2)),
+            let y = Int(token.prefix(4)), let m = Int(token.dropFirst(5).prefix(2)),
+            let d = Int(token.dropFirst(8).prefix(2)),
             (1...12).contains(m), d >= 1
         else { return nil }
         guard u.count > 10, u[10] == 0x54 || u[10] == 0x74 else { return u.count == 10 ? (y, m, d, nil, nil) : nil }

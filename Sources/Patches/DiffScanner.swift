@@ -1,4 +1,4 @@
-/// Finds every patch in a stream of lines at one quote level (contract; implementation pending).
+/// Finds every patch in a stream of lines at one quote level: the contract with the caller.
 
 /// One line handed to the scanner: the text after quote markers (and the one space after them).
 public struct ScanLine: Sendable {
@@ -50,8 +50,39 @@ public enum LineRole: Sendable, Equatable {
 public struct DiffScan: Sendable {
     public var patches: [Patch]
     public var roles: [LineRole]
-    public init(patches: [Patch], roles: [LineRole]) {
+    /// Problems with the scan as a whole (a `limit` repair when `maxLines` cut it short).
+    public var repairs: [Repair]
+    public init(patches: [Patch], roles: [LineRole], repairs: [Repair] = []) {
         self.patches = patches
         self.roles = roles
+        self.repairs = repairs
+    }
+}
+
+/// Finds every diff in one quote level of a mail: posted patches, quoted (and damaged) diffs,
+/// header-less fragments. Knows nothing of mail: the caller split the body into quote levels.
+public enum DiffScanner {
+    /// Every patch in `lines` (one quote level, in order) and a role for every line.
+    public static func scan(_ lines: [ScanLine], options: ScanOptions = .init()) -> DiffScan {
+        var machine = ScanMachine(lines: lines, options: options)
+        return machine.run()
+    }
+
+    /// The function (or struct tag) a hunk header's section names: `do_wp_page` for
+    /// `static vm_fault_t do_wp_page(struct vm_fault *vmf)`, `zap_details` for
+    /// `struct zap_details {`, nil for a label (`oom:`) or an empty section.
+    public static func functionName(fromSection section: String) -> String? {
+        HunkHeaderParser.functionName(fromSection: section)
+    }
+
+    /// A header path as the repository path: `a/`, `b/` and tree prefixes, timestamps, `.orig`
+    /// and `~name` suffixes removed; nil for `/dev/null`.
+    public static func normalizedPath(_ raw: String) -> String? {
+        DiffPath.normalise(Array(raw.utf8)[...])
+    }
+
+    /// Whether a line of text reads as English rather than C (see `ProseHeuristics`).
+    public static func looksLikeProse(_ text: String) -> Bool {
+        ProseHeuristics.looksLikeProse(text)
     }
 }

@@ -23,6 +23,11 @@ enum ExtractCommand {
             Output.error("\(error)")
             return 2
         }
+        if result.threads.isEmpty {
+            for d in result.diagnostics { Output.error("\(d)") }
+            Output.error("\(args.positional[0]): no messages to read")
+            return 2
+        }
         if format == "json" {
             do {
                 if result.threads.count == 1 {

@@ -12,6 +12,10 @@ let usage = """
                         --format text|json   (default text)
                         --input-format auto|mbox|maildir|eml|patch|render
 
+      model list        the bundled bases of the simulated memory.c model (corpus/model)
+      model show FUNCTION [--base NAME]
+                        a model function's source, with what it models
+
     INPUT is a file (mbox, .mbox.gz, .eml, patch, archive render), a folder, or - for stdin.
     exit codes: 0 input read (even partially; reasons in the output), 2 bad usage or unreadable input
     """
@@ -31,6 +35,9 @@ func runMain() -> Int32 {
                 return 0
             }
             return try ExtractCommand.run(args)
+        case "model":
+            let args = try Arguments(argv, valued: ModelCommand.valued, flagNames: ModelCommand.flags)
+            return try ModelCommand.run(args)
         default:
             throw UsageError("unknown command \(argv[0])")
         }

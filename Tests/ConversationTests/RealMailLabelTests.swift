@@ -50,7 +50,9 @@ import Testing
         let data = try Data(contentsOf: folder.appendingPathComponent(name))
         let label = try JSONDecoder().decode(Label.self, from: data)
         let result = try ArchiveExtractor.extract(path: folder.appendingPathComponent(label.file).path)
-        guard result.threads.count == 1 else { throw Fixtures.FixtureError.unexpected("\(label.file): \(result.threads.count) threads") }
+        guard result.threads.count == 1 else {
+            throw Fixtures.FixtureError.unexpected("\(label.file): \(result.threads.count) threads")
+        }
         return (label, result.threads[0])
     }
 
@@ -71,7 +73,10 @@ import Testing
                     let hit = found.first { (p, _, _) in p.occurrences.contains { $0.quoteLevel == lp.quoteLevel } }
                     #expect(hit != nil, "\(label.file): hunk \(lh.header) at level \(lp.quoteLevel) not found")
                     guard let (_, f, h) = hit else { continue }
-                    #expect((h.oldStart, h.oldLines, h.newStart, h.newLines) == (lh.oldStart, lh.oldLines, lh.newStart, lh.newLines), "\(label.file): \(lh.header)")
+                    #expect(
+                        (h.oldStart, h.oldLines, h.newStart, h.newLines) == (
+                            lh.oldStart, lh.oldLines, lh.newStart, lh.newLines
+                        ), "\(label.file): \(lh.header)")
                     #expect(h.complete == lh.complete, "\(label.file): \(lh.header) complete")
                     #expect(h.function == lh.function, "\(label.file): \(lh.header) function")
                     if let path = lf.path { #expect(f.path == path, "\(label.file): \(lh.header) path") }
@@ -87,13 +92,21 @@ import Testing
                 $0.author == lc.author && $0.quoteLevel == lc.quoteLevel
                     && squeeze($0.text).hasPrefix(squeeze(lc.textStartsWith))
             }
-            #expect(candidates.count >= 1, "\(label.file): no comment by \(lc.author) at level \(lc.quoteLevel) starting \"\(lc.textStartsWith)\"")
+            #expect(
+                candidates.count >= 1,
+                "\(label.file): no comment by \(lc.author) at level \(lc.quoteLevel) starting \"\(lc.textStartsWith)\"")
             guard let c = candidates.first else { continue }
             let effective = c.anchor.kind == .prose ? (c.discussion ?? c.anchor) : c.anchor
-            #expect(effective.kind.rawValue == lc.anchorKind, "\(label.file): \"\(lc.textStartsWith)\" anchored \(effective.kind.rawValue), label says \(lc.anchorKind)")
+            #expect(
+                effective.kind.rawValue == lc.anchorKind,
+                "\(label.file): \"\(lc.textStartsWith)\" anchored \(effective.kind.rawValue), label says \(lc.anchorKind)"
+            )
             if let line = lc.anchorLine {
                 let want = squeeze(String(line.dropFirst()))
-                #expect(squeeze(effective.text) == want, "\(label.file): \"\(lc.textStartsWith)\" anchored to \"\(effective.text ?? "nil")\", label says \"\(want)\"")
+                #expect(
+                    squeeze(effective.text) == want,
+                    "\(label.file): \"\(lc.textStartsWith)\" anchored to \"\(effective.text ?? "nil")\", label says \"\(want)\""
+                )
             }
             if let file = lc.file { #expect(effective.file == file, "\(label.file): \"\(lc.textStartsWith)\" file") }
         }

@@ -69,13 +69,23 @@ import Testing
         #expect(p.part == 3)
         #expect(p.total == 4)
         let lines = p.files.flatMap { $0.hunks.flatMap(\.lines) }
-        #expect(lines.contains { $0.kind == .added && squeeze($0.text) == "static int alloc_anon_folio(struct vm_fault *vmf, struct folio **folio)" })
-        #expect(lines.contains { $0.kind == .added && squeeze($0.text) == "static inline int alloc_anon_folio(struct vm_fault *vmf, struct folio **folio)" })
+        #expect(
+            lines.contains {
+                $0.kind == .added
+                    && squeeze($0.text) == "static int alloc_anon_folio(struct vm_fault *vmf, struct folio **folio)"
+            })
+        #expect(
+            lines.contains {
+                $0.kind == .added
+                    && squeeze($0.text)
+                        == "static inline int alloc_anon_folio(struct vm_fault *vmf, struct folio **folio)"
+            })
         #expect(!lines.contains { $0.text.contains("Hugh Dickins") || $0.text.contains("Andrew Morton") })
         #expect(p.files.first?.path == "mm/memory.c")
         #expect(p.files.first?.pathInferred == true)
 
-        let bug = try #require(t.comments.first { $0.text.hasPrefix("It would be a bug if this happens. So probably -EINVAL?") })
+        let bug = try #require(
+            t.comments.first { $0.text.hasPrefix("It would be a bug if this happens. So probably -EINVAL?") })
         #expect(bug.author == "Yu Zhao")
         #expect(bug.quoteLevel == 5)
         #expect(bug.anchor.kind == .added)
@@ -83,7 +93,9 @@ import Testing
         #expect(bug.function == "alloc_anon_folio")
         let inline = try #require(t.comments.first { $0.text.hasPrefix("Drop \"inline\"") })
         #expect(inline.author == "Yu Zhao")
-        #expect(squeeze(inline.anchor.text) == "static inline int alloc_anon_folio(struct vm_fault *vmf, struct folio **folio)")
+        #expect(
+            squeeze(inline.anchor.text)
+                == "static inline int alloc_anon_folio(struct vm_fault *vmf, struct folio **folio)")
 
         // The patch author's answers at level 4 are comments on the prose they answer.
         let answer = try #require(t.comments.first { $0.text.hasPrefix("Not sure what you mean?") })
@@ -114,7 +126,7 @@ import Testing
         #expect(p.files.map(\.path) == ["mm/memory.c"])
         let hunks = p.files[0].hunks
         #expect(hunks.count == 5)
-        #expect(hunks.allSatisfy(\.complete))
+        #expect(hunks.allSatisfy { $0.complete })
         #expect((hunks[0].oldStart, hunks[0].oldLines, hunks[0].newStart, hunks[0].newLines) == (924, 68, 924, 162))
         #expect((hunks[0].addedCount, hunks[0].removedCount, hunks[0].contextCount) == (134, 40, 28))
         #expect(hunks[0].function == "copy_present_page")
@@ -141,7 +153,7 @@ import Testing
         #expect(p.files[0].hunks.map(\.function) == ["do_swap_page", "do_swap_page"])
         #expect(p.files[1].hunks.map(\.function) == ["try_to_unmap_one"])
         #expect(p.files[2].hunks.map(\.function) == ["exclusive_swap_page", "can_share_swap_page"])
-        #expect(p.files.allSatisfy { $0.hunks.allSatisfy(\.complete) })
+        #expect(p.files.allSatisfy { $0.hunks.allSatisfy { $0.complete } })
 
         let hugh = t.comments.filter { $0.author == "Hugh Dickins" }
         let onDiff = hugh.filter { $0.anchor.isDiffLine }

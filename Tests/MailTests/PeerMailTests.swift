@@ -105,7 +105,8 @@ import Testing
     @Test func sampleMboxBodiesAreDecoded() throws {
         let m = try MailReader.read(path: FixtureFiles.path("peer-mail/git/sample.mbox")).messages
         // 5: QUOTED-PRINTABLE ISO8859-1 body; 11: multipart with a QP ISO8859-15 part.
-        #expect(String(decoding: m[4].body, as: UTF8.self).contains("diff --git a/Documentation/git-cvsimport-script.txt"))
+        #expect(
+            String(decoding: m[4].body, as: UTF8.self).contains("diff --git a/Documentation/git-cvsimport-script.txt"))
         #expect(!String(decoding: m[4].body, as: UTF8.self).contains("=\n"))
         #expect(String(decoding: m[10].body, as: UTF8.self).hasPrefix("Here comes a commit log message, and\n"))
         // 12: Russian subject over three folded UTF-8 B-words.
@@ -146,12 +147,16 @@ import Testing
         let m = try #require(try MailReader.read(path: FixtureFiles.path("peer-mail/git/embed-from.in")).messages.first)
         #expect(m.from == Address(name: "Email Author", email: "email@example.com"))
         let body = String(decoding: m.body, as: UTF8.self)
-        #expect(body.hasPrefix(">From 1234567890123456789012345678901234567890 Mon Sep 17 00:00:00 2001\nFrom: Commit Author <commit@example.com>\n"))
+        #expect(
+            body.hasPrefix(
+                ">From 1234567890123456789012345678901234567890 Mon Sep 17 00:00:00 2001\nFrom: Commit Author <commit@example.com>\n"
+            ))
     }
 
     @Test func formatPatchBodiesAreNotUnquoted() throws {
         // quoted-from.in is format-patch output: git writes body `From ` lines unquoted, so `>From` is content.
-        let m = try #require(try MailReader.read(path: FixtureFiles.path("peer-mail/git/quoted-from.in")).messages.first)
+        let m = try #require(
+            try MailReader.read(path: FixtureFiles.path("peer-mail/git/quoted-from.in")).messages.first)
         let expected = String(decoding: try FixtureFiles.bytes("peer-mail/git/quoted-from.expect"), as: UTF8.self)
         let body = String(decoding: m.body, as: UTF8.self)
         #expect(body.hasPrefix(expected.trimmingCharacters(in: .newlines) + "\n"))
@@ -197,11 +202,14 @@ import Testing
     }
 
     static func text(_ m: Message) -> String {
-        String(decoding: m.body, as: UTF8.self) + m.attachments.map { String(decoding: $0.content, as: UTF8.self) }.joined()
+        String(decoding: m.body, as: UTF8.self)
+            + m.attachments.map { String(decoding: $0.content, as: UTF8.self) }.joined()
     }
 
     @Test func patchworkDiffsAreFound() throws {
-        #expect(Self.text(try Self.patchwork("0003-git-pull-request-with-diff.mbox")).contains("\ndiff --git a/arch/x86/include/asm/smp.h"))
+        #expect(
+            Self.text(try Self.patchwork("0003-git-pull-request-with-diff.mbox")).contains(
+                "\ndiff --git a/arch/x86/include/asm/smp.h"))
         let cvs = try Self.patchwork("0007-cvs-format-diff.mbox")
         #expect(cvs.isFormatFlowed)
         #expect(cvs.diagnostics.contains { $0.code == "mime.format-flowed" })
@@ -214,7 +222,10 @@ import Testing
         #expect(renameDiff.components(separatedBy: "\n-a\n+b").count - 1 == 1)
         let noNewline = Self.text(try Self.patchwork("0011-no-newline-at-end-of-file.mbox"))
         #expect(noNewline.components(separatedBy: "\\ No newline at end of file").count - 1 == 2)
-        for binary in ["0025-git-add-binary-file.mbox", "0026-git-add-mixed-binary-text-files.mbox", "0027-git-modify-binary-file.mbox"] {
+        for binary in [
+            "0025-git-add-binary-file.mbox", "0026-git-add-mixed-binary-text-files.mbox",
+            "0027-git-modify-binary-file.mbox",
+        ] {
             let t = Self.text(try Self.patchwork(binary))
             #expect(t.contains("diff --git pixel.bmp pixel.bmp\n") && t.contains("GIT binary patch\n"), "\(binary)")
         }
@@ -260,7 +271,8 @@ import Testing
     // MARK: b4
 
     @Test(arguments: [
-        "single", "nore", "non-git-patch", "non-git-patch-with-comments", "with-diffstat", "name-parens", "bare-address",
+        "single", "nore", "non-git-patch", "non-git-patch-with-comments", "with-diffstat", "name-parens",
+        "bare-address",
         "stripped-lines", "htmljunk",
     ])
     func b4FollowupPatchAuthor(_ source: String) throws {

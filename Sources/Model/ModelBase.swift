@@ -1,0 +1,35 @@
+import Foundation
+
+/// One bundled base: a manifest and the model files beside it, by kernel-relative path.
+public struct ModelBase: Sendable {
+    public var manifest: ModelManifest
+    /// The base's folder (corpus/model/<name>).
+    public var root: URL
+    public var name: String { manifest.name }
+
+    /// Paths of the model files the base has (from its folder, not only from the manifest).
+    public var paths: [String]
+
+    /// The file's text, or nil when the base lacks it.
+    public func text(of path: String) -> String? {
+        guard paths.contains(path) else { return nil }
+        return try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    /// All functions in the base: name, file, line range.
+    public func functions() -> [(file: String, definition: CDefinition)] {
+        paths.flatMap { p -> [(file: String, definition: CDefinition)] in
+            guard let t = text(of: p) else { return [] }
+            return CFunctionLocator.definitions(in: SourceLines.split(t)).map { (p, $0) }
+        }
+    }
+}
+
+/// Lines of a source text, without terminators; a final newline gives no extra empty line.
+public enum SourceLines {
+    public static func split(_ text: String) -> [String] {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        return lines
+    }
+}
