@@ -56,8 +56,11 @@ enum ChildProcess {
         return Outcome(seconds: seconds, stdout: stdout)
     }
 
-    /// Stops the running child, if any (from the signal handler).
+    /// Stops the running child, if any, and waits up to two seconds for it to go, so it no
+    /// longer writes into the folder about to be removed (called on interruption).
     static func terminateCurrent() {
-        current.withLock { $0?.terminate() }
+        guard let process = current.withLock({ $0 }) else { return }
+        process.terminate()
+        for _ in 0..<200 where process.isRunning { usleep(10_000) }
     }
 }

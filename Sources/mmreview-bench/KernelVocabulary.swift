@@ -11,13 +11,16 @@ enum KernelVocabulary {
 
     static let people: [Person] = [
         Person(name: "Andrew Morton", email: "akpm@linux-foundation.org", signature: []),
-        Person(name: "David Hildenbrand", email: "david@redhat.com", signature: ["-- ", "Cheers,", "", "David / dhildenb"]),
+        Person(
+            name: "David Hildenbrand", email: "david@redhat.com", signature: ["-- ", "Cheers,", "", "David / dhildenb"]),
         Person(name: "Matthew Wilcox", email: "willy@infradead.org", signature: []),
         Person(name: "Vlastimil Babka", email: "vbabka@suse.cz", signature: []),
         Person(name: "Michal Hocko", email: "mhocko@suse.com", signature: ["-- ", "Michal Hocko", "SUSE Labs"]),
         Person(name: "Hugh Dickins", email: "hughd@google.com", signature: ["Hugh"]),
         Person(name: "Johannes Weiner", email: "hannes@cmpxchg.org", signature: []),
-        Person(name: "Kirill A. Shutemov", email: "kirill@shutemov.name", signature: ["-- ", " Kiryl Shutsemau / Kirill A. Shutemov"]),
+        Person(
+            name: "Kirill A. Shutemov", email: "kirill@shutemov.name",
+            signature: ["-- ", " Kiryl Shutsemau / Kirill A. Shutemov"]),
         Person(name: "Mike Rapoport", email: "rppt@kernel.org", signature: ["-- ", "Sincerely yours,", "Mike."]),
         Person(name: "Peter Xu", email: "peterx@redhat.com", signature: ["-- ", "Peter Xu"]),
         Person(name: "Ryan Roberts", email: "ryan.roberts@arm.com", signature: ["Thanks,", "Ryan"]),
@@ -31,8 +34,11 @@ enum KernelVocabulary {
         Person(name: "Miaohe Lin", email: "linmiaohe@huawei.com", signature: ["Thanks."]),
         Person(name: "Shakeel Butt", email: "shakeel.butt@linux.dev", signature: []),
         Person(name: "Roman Gushchin", email: "roman.gushchin@linux.dev", signature: []),
-        Person(name: "Mel Gorman", email: "mgorman@techsingularity.net", signature: ["-- ", "Mel Gorman", "SUSE Labs"]),
-        Person(name: "Jan Kara", email: "jack@suse.cz", signature: ["\t\t\t\t\t\t\t\tHonza", "-- ", "Jan Kara <jack@suse.com>", "SUSE Labs, CR"]),
+        Person(
+            name: "Mel Gorman", email: "mgorman@techsingularity.net", signature: ["-- ", "Mel Gorman", "SUSE Labs"]),
+        Person(
+            name: "Jan Kara", email: "jack@suse.cz",
+            signature: ["\t\t\t\t\t\t\t\tHonza", "-- ", "Jan Kara <jack@suse.com>", "SUSE Labs, CR"]),
         Person(name: "Christoph Hellwig", email: "hch@lst.de", signature: []),
         Person(name: "Jason Gunthorpe", email: "jgg@nvidia.com", signature: ["Jason"]),
         Person(name: "Alistair Popple", email: "apopple@nvidia.com", signature: []),
@@ -81,12 +87,15 @@ enum KernelVocabulary {
         "folio_test_anon", "folio_test_large", "folio_mapcount", "folio_ref_count", "pte_present",
         "pte_write", "pte_none", "folio_lock", "folio_unlock", "folio_put", "folio_get", "tlb_flush_pte_range",
         "set_pte_at", "ptep_get", "pte_offset_map_lock", "pte_unmap_unlock", "vm_normal_folio",
-        "folio_nr_pages", "page_folio", "lru_add_drain", "cond_resched", "flush_tlb_page", "mmu_notifier_invalidate_range_start",
+        "folio_nr_pages", "page_folio", "lru_add_drain", "cond_resched", "flush_tlb_page",
+        "mmu_notifier_invalidate_range_start",
         "swap_free", "add_mm_counter", "folio_estimated_sharers", "pmd_trans_huge", "ptep_clear_flush",
     ]
 
-    static let subsystems = ["mm", "mm/memory", "mm/rmap", "mm/swap", "mm/huge_memory", "mm/ksm", "mm/gup", "mm/mmap",
-        "mm/page_alloc", "mm/vmscan", "mm/hugetlb", "mm/madvise", "mm/compaction", "mm/memcg", "arm64/mm"]
+    static let subsystems = [
+        "mm", "mm/memory", "mm/rmap", "mm/swap", "mm/huge_memory", "mm/ksm", "mm/gup", "mm/mmap",
+        "mm/page_alloc", "mm/vmscan", "mm/hugetlb", "mm/madvise", "mm/compaction", "mm/memcg", "arm64/mm",
+    ]
 
     static let subjectVerbs = [
         "fix", "avoid", "batch", "simplify", "convert", "remove", "introduce", "rework", "drop", "use", "skip",

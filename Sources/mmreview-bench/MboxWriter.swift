@@ -27,8 +27,11 @@ final class MboxWriter {
         var headers: [(String, String)] = [
             ("From", address(mail.from, &random)),
             ("To", mail.to.map { address($0, &random) }.joined(separator: ", ")),
-            ("Cc", (mail.cc.map { address($0, &random) } + ["linux-mm@kvack.org", "linux-kernel@vger.kernel.org"])
-                .joined(separator: ", ")),
+            (
+                "Cc",
+                (mail.cc.map { address($0, &random) } + ["linux-mm@kvack.org", "linux-kernel@vger.kernel.org"])
+                    .joined(separator: ", ")
+            ),
             ("Subject", phrase(mail.subject, &random)),
             ("Date", mail.date.rfc2822),
             ("Message-ID", mail.messageID),
@@ -42,7 +45,10 @@ final class MboxWriter {
         if encoding == .sevenBit && !ascii { encoding = .eightBit }
         headers += [
             ("MIME-Version", "1.0"),
-            ("Content-Type", ascii && random.chance(50) ? "text/plain; charset=\"us-ascii\"" : "text/plain; charset=UTF-8"),
+            (
+                "Content-Type",
+                ascii && random.chance(50) ? "text/plain; charset=\"us-ascii\"" : "text/plain; charset=UTF-8"
+            ),
             ("Content-Transfer-Encoding", encoding.rawValue),
         ]
         if !mail.agent.isEmpty {

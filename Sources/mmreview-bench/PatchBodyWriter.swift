@@ -14,7 +14,10 @@ enum PatchBodyWriter {
         if random.chance(8) { lines += [""] + oopsTrace(&random) }
         if random.chance(4) {
             // Someone's mail pasted into the log: an mboxrd archive must write this `>>From `.
-            lines += ["", ">From the discussion on v1:", "> " + ProseWriter.fill("{fn}() is called with {lock} held.", &random)]
+            lines += [
+                "", ">From the discussion on v1:",
+                "> " + ProseWriter.fill("{fn}() is called with {lock} held.", &random),
+            ]
         }
         lines.append("")
         if random.chance(30) {
@@ -66,7 +69,9 @@ enum PatchBodyWriter {
     }
 
     private static func oopsTrace(_ random: inout SeededRandom) -> [String] {
-        var lines = ["  BUG: Bad rss-counter state mm:00000000\(hex(8, &random)) type:MM_ANONPAGES val:-1", "  Call Trace:"]
+        var lines = [
+            "  BUG: Bad rss-counter state mm:00000000\(hex(8, &random)) type:MM_ANONPAGES val:-1", "  Call Trace:",
+        ]
         for _ in 0..<random.int(4...12) {
             let fn = random.pick(KernelVocabulary.functions)
             lines.append("   \(random.chance(30) ? "? " : "")\(fn)+0x\(hex(3, &random))/0x\(hex(3, &random))")

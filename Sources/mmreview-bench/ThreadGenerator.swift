@@ -22,7 +22,9 @@ struct ThreadGenerator {
         let version = random.pick([1, 1, 1, 2, 2, 3, 4, 5])
         let count = random.chance(40) ? 1 : random.chance(65) ? random.int(2...5) : random.int(6...15)
         let zone = random.pick([-420, -480, -300, 0, 60, 120, 480, 540, 330])
-        let tags = random.pick(["PATCH", "PATCH", "PATCH", "RFC PATCH", "PATCH RFC", "PATCH -next", "PATCH mm-unstable"])
+        let tags = random.pick([
+            "PATCH", "PATCH", "PATCH", "RFC PATCH", "PATCH RFC", "PATCH -next", "PATCH mm-unstable",
+        ])
         let prefix = version > 1 ? "\(tags) v\(version)" : tags
         let stamp = MailDateText(epoch: start, offsetMinutes: 0).compactUTC
         let pid = random.int(1000...99999)
@@ -32,7 +34,8 @@ struct ThreadGenerator {
         var titles: [String] = []
         for _ in 0..<count {
             let verb = random.pick(KernelVocabulary.subjectVerbs)
-            var title = "\(random.pick(KernelVocabulary.subsystems)): \(verb) \(random.pick(KernelVocabulary.subjectObjects))"
+            var title =
+                "\(random.pick(KernelVocabulary.subsystems)): \(verb) \(random.pick(KernelVocabulary.subjectObjects))"
             // A few non-ASCII subjects, which mailers send as RFC 2047 encoded words.
             if random.chance(3) { title += " \u{2013} take \(random.int(2...4))" }
             titles.append(title)
