@@ -19,6 +19,8 @@ public enum ModelError: Error, CustomStringConvertible, Sendable {
 public struct ModelCatalog: Sendable {
     public var bases: [ModelBase]
 
+    public init(bases: [ModelBase]) { self.bases = bases }
+
     public static func load(root: URL) throws(ModelError) -> ModelCatalog {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: root.path) else {

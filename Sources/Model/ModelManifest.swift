@@ -35,5 +35,15 @@ public struct ModelManifest: Sendable, Codable, Equatable {
         public var insertAfter: String?
         public var insertBefore: String?
         public var basis: String?
+        /// Lines the thread never quoted (a stub's body) that the archive supplies, appended after
+        /// the fragment; marked as such in reports.
+        public var completion: Completion?
+    }
+
+    public struct Completion: Sendable, Codable, Equatable {
+        public var after: [String]
+        public var source: String?
+        public var message: String?
+        public var why: String?
     }
 }

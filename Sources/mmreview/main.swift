@@ -12,6 +12,8 @@ let usage = """
                         --format text|json   (default text)
                         --input-format auto|mbox|maildir|eml|patch|render
 
+      apply INPUT       apply each patch version to the simulated memory.c model (or --tree PATH)
+                        --base NAME, --tree PATH, --format text|json; exit 1 if a hunk failed
       model list        the bundled bases of the simulated memory.c model (corpus/model)
       model show FUNCTION [--base NAME]
                         a model function's source, with what it models
@@ -35,6 +37,9 @@ func runMain() -> Int32 {
                 return 0
             }
             return try ExtractCommand.run(args)
+        case "apply":
+            let args = try Arguments(argv, valued: ApplyCommand.valued, flagNames: ApplyCommand.flags)
+            return try ApplyCommand.run(args)
         case "model":
             let args = try Arguments(argv, valued: ModelCommand.valued, flagNames: ModelCommand.flags)
             return try ModelCommand.run(args)

@@ -1,0 +1,58 @@
+import Conversation
+import Foundation
+import Model
+import Report
+
+/// `mmreview apply THREAD [--base NAME | --tree PATH] [--format text|json] [--model DIR]`
+enum ApplyCommand {
+    static let valued: Set<String> = ["--format", "--input-format", "--base", "--tree", "--model"]
+    static let flags: Set<String> = ["--help", "-h"]
+
+    static func run(_ args: Arguments) throws(UsageError) -> Int32 {
+        guard args.positional.count == 1 else {
+            throw UsageError("apply takes one input (a file, a folder, or - for stdin)")
+        }
+        let format = args.options["--format"] ?? "text"
+        guard ["text", "json"].contains(format) else { throw UsageError("unknown --format \(format) (text, json)") }
+        let inputFormat = try InputFormatOption.parse(args.options["--input-format"])
+        let root = args.options["--model"].map { URL(fileURLWithPath: $0) } ?? ModelCatalog.defaultRoot()
+        let catalog: ModelCatalog
+        do { catalog = try ModelCatalog.load(root: root) } catch {
+            Output.error("\(error)")
+            return 2
+        }
+        if let b = args.options["--base"] {
+            do { _ = try catalog.base(named: b) } catch { throw UsageError("\(error)") }
+        }
+        var tree: KernelTree?
+        if let t = args.options["--tree"] {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: t, isDirectory: &isDir), isDir.boolValue else {
+                throw UsageError("--tree \(t): not a folder")
+            }
+            tree = KernelTree(root: t)
+        }
+        let extraction: ArchiveExtraction
+        do { extraction = try ArchiveExtractor.extract(path: args.positional[0], format: inputFormat) } catch {
+            Output.error("\(error)")
+            return 2
+        }
+        if extraction.threads.isEmpty {
+            Output.error("\(args.positional[0]): no messages to read")
+            return 2
+        }
+        let applier = VersionApplier(catalog: catalog, forcedBase: args.options["--base"], tree: tree)
+        let runs = extraction.threads.map(applier.apply)
+        if format == "json" {
+            do {
+                Output.print(runs.count == 1 ? try JSONRendering.render(runs[0]) : try JSONRendering.render(runs))
+            } catch {
+                Output.error("cannot encode JSON: \(error)")
+                return 2
+            }
+        } else {
+            for r in runs { Output.print(ApplyTextRenderer.render(r), terminator: "") }
+        }
+        return runs.allSatisfy(\.allApplied) ? 0 : 1
+    }
+}
