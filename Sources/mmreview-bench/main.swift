@@ -1,1 +1,38 @@
-print("mmreview: under construction")
+import Foundation
+
+let usage = """
+    usage: mmreview-bench ingest [--size-mb N] [--keep FILE | --input FILE] [--runs N] [--no-peers]
+                                 [--seed N] [--json]
+
+      ingest   generate a linux-mm-like mbox (default 220 MB, deterministic for a seed) in a temp
+               folder, then time, on that file: mmreview (read, split, decode, thread, extract),
+               git mailsplit, and Python's mailbox module (two ways); print a table and ratios.
+               --keep FILE    write the mbox to FILE and leave it there
+               --input FILE   time an existing mbox instead of generating one
+               --runs N       best of N (default 3; slow peers run fewer times)
+               --no-peers     time mmreview only (for profiling)
+               --json         machine-readable output
+
+    run it in release mode: swift run -c release mmreview-bench ingest
+    """
+
+func runMain() -> Int32 {
+    let argv = Array(CommandLine.arguments.dropFirst())
+    guard let command = argv.first, command != "--help", command != "-h" else {
+        print(usage)
+        return argv.isEmpty ? 2 : 0
+    }
+    guard command == "ingest" else {
+        FileHandle.standardError.write(Data("mmreview-bench: unknown command \(command)\n\(usage)\n".utf8))
+        return 2
+    }
+    do {
+        print(try IngestCommand(Array(argv.dropFirst())).run())
+        return 0
+    } catch {
+        FileHandle.standardError.write(Data("mmreview-bench: \(error)\n".utf8))
+        return 1
+    }
+}
+
+exit(runMain())
