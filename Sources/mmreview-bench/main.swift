@@ -13,6 +13,10 @@ let usage = """
                --no-peers     time mmreview only (for profiling)
                --json         machine-readable output
 
+           mmreview-bench apply [--lines N] [--every N] [--runs N] [--ours-only]
+      apply    a generated 200,000-line file and a 5,000-hunk series: our applier (per-hunk
+               report on) beside git apply and GNU patch, hunks/s and ratios
+
     run it in release mode: swift run -c release mmreview-bench ingest
     """
 
@@ -21,6 +25,9 @@ func runMain() -> Int32 {
     guard let command = argv.first, command != "--help", command != "-h" else {
         print(usage)
         return argv.isEmpty ? 2 : 0
+    }
+    if command == "apply" {
+        return ApplyBenchmark.run(arguments: Array(argv.dropFirst()))
     }
     guard command == "ingest" else {
         FileHandle.standardError.write(Data("mmreview-bench: unknown command \(command)\n\(usage)\n".utf8))
