@@ -29,13 +29,19 @@ let package = Package(
         // Kernel C: lexer, small preprocessor, parser, syntax tree with source locations.
         // Knows nothing of mm semantics.
         .target(name: "CFrontEnd"),
+        // The checker: abstract mm state, builtins citing the kernel behaviour they model, an
+        // interpreter exploring every path, and the invariants (one file each in Invariants/).
+        .target(name: "Checker", dependencies: ["CFrontEnd", "Model", "Conversation", "Patches"]),
         // Renders what the stages computed: text, JSON.
-        .target(name: "Report", dependencies: ["Conversation", "Patches", "Mail", "Model"]),
+        .target(name: "Report", dependencies: ["Conversation", "Patches", "Mail", "Model", "Checker"]),
         // The command line: arguments in, text out.
-        .executableTarget(name: "mmreview", dependencies: ["Mail", "Patches", "Conversation", "Model", "Report"]),
+        .executableTarget(name: "mmreview", dependencies: ["Mail", "Patches", "Conversation", "Model", "Checker", "Report"]),
         // Benchmarks (not tests): `swift run -c release mmreview-bench`.
         .executableTarget(name: "mmreview-bench", dependencies: ["Mail", "Patches", "Conversation", "Report"]),
         .testTarget(name: "CFrontEndTests", dependencies: ["CFrontEnd"]),
+        .testTarget(
+            name: "CheckerTests", dependencies: ["Checker", "CFrontEnd", "Model", "Conversation", "Mail"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "MailTests", dependencies: ["Mail"], exclude: ["Fixtures"]),
         .testTarget(name: "PatchesTests", dependencies: ["Patches"], exclude: ["Fixtures"]),
         .testTarget(

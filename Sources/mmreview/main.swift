@@ -17,6 +17,9 @@ let usage = """
       compare INPUT [INPUT2] [--from vN] [--to vM]
                         interdiff per file and function between versions, and whether each
                         review comment on the older version was addressed
+      check INPUT       run the patched functions (and the base's) on every path over an abstract
+                        mm state; each invariant holds, is violated (with a counterexample),
+                        info, or unknown (with why); exit 1 on a violation in a patched version
       model list        the bundled bases of the simulated memory.c model (corpus/model)
       model show FUNCTION [--base NAME]
                         a model function's source, with what it models
@@ -46,6 +49,9 @@ func runMain() -> Int32 {
         case "compare":
             let args = try Arguments(argv, valued: CompareCommand.valued, flagNames: CompareCommand.flags)
             return try CompareCommand.run(args)
+        case "check":
+            let args = try Arguments(argv, valued: CheckCommand.valued, flagNames: CheckCommand.flags)
+            return try CheckCommand.run(args)
         case "model":
             let args = try Arguments(argv, valued: ModelCommand.valued, flagNames: ModelCommand.flags)
             return try ModelCommand.run(args)

@@ -1,0 +1,103 @@
+import CFrontEnd
+
+/// C expressions back to text, for findings (`page_mapcount(page) != 1`).
+enum CExprPrinter {
+    static func text(_ e: CExpr) -> String {
+        switch e.kind {
+        case .identifier(let n): return n
+        case .integer(let v): return "\(v)"
+        case .string(let s): return "\"\(s)\""
+        case .call(let c, let args): return "\(text(c))(\(args.map(text).joined(separator: ", ")))"
+        case .member(let b, let n, let arrow): return "\(text(b))\(arrow ? "->" : ".")\(n)"
+        case .subscriptAccess(let b, let i): return "\(text(b))[\(text(i))]"
+        case .unary(let op, let x):
+            switch op {
+            case .postIncrement: return "\(text(x))++"
+            case .postDecrement: return "\(text(x))--"
+            case .preIncrement: return "++\(text(x))"
+            case .preDecrement: return "--\(text(x))"
+            default: return op.rawValue + text(x)
+            }
+        case .binary(let op, let l, let r): return "\(wrap(l)) \(op.rawValue) \(wrap(r))"
+        case .assign(let op, let t, let v): return "\(text(t)) \(op.map { $0.rawValue } ?? "")= \(text(v))"
+        case .conditional(let c, let t, let f): return "\(wrap(c)) ? \(wrap(t)) : \(wrap(f))"
+        case .cast(let t, let x): return "(\(t))\(wrap(x))"
+        case .sizeofType(let t): return "sizeof(\(t))"
+        case .sizeofExpr(let x): return "sizeof(\(text(x)))"
+        case .comma(let xs): return xs.map(text).joined(separator: ", ")
+        case .compoundLiteral(let t, _): return "(\(t)){...}"
+        case .statementExpression: return "({...})"
+        case .initializerList: return "{...}"
+        }
+    }
+
+    static func wrap(_ e: CExpr) -> String {
+        if case .binary = e.kind { return "(\(text(e)))" }
+        if case .conditional = e.kind { return "(\(text(e)))" }
+        return text(e)
+    }
+
+    /// Names of the functions an expression calls.
+    static func calls(_ e: CExpr) -> [String] {
+        switch e.kind {
+        case .call(let c, let args):
+            var out: [String] = []
+            if case .identifier(let n) = c.kind { out.append(n) }
+            return out + args.flatMap(calls)
+        case .binary(_, let l, let r): return calls(l) + calls(r)
+        case .unary(_, let x), .cast(_, let x), .member(let x, _, _), .sizeofExpr(let x): return calls(x)
+        default: return []
+        }
+    }
+}
+
+/// Finds expressions in a function by location.
+enum CSyntaxSearch {
+    static func logicalExpression(at loc: CLocation, in s: CStmt) -> CExpr? {
+        var found: CExpr?
+        func visitE(_ e: CExpr) {
+            if found != nil { return }
+            if e.location == loc, case .binary(let op, _, _) = e.kind, op == .logicalAnd || op == .logicalOr { found = e; return }
+            switch e.kind {
+            case .call(let c, let a): visitE(c); a.forEach(visitE)
+            case .member(let b, _, _): visitE(b)
+            case .subscriptAccess(let b, let i): visitE(b); visitE(i)
+            case .unary(_, let x), .cast(_, let x), .sizeofExpr(let x): visitE(x)
+            case .binary(_, let l, let r): visitE(l); visitE(r)
+            case .assign(_, let t, let v): visitE(t); visitE(v)
+            case .conditional(let c, let t, let f): visitE(c); visitE(t); visitE(f)
+            case .comma(let xs): xs.forEach(visitE)
+            default: break
+            }
+        }
+        func visitS(_ s: CStmt) {
+            if found != nil { return }
+            switch s.kind {
+            case .compound(let items): items.forEach(visitS)
+            case .expression(let e): visitE(e)
+            case .ifElse(let c, let t, let f): visitE(c); visitS(t); f.map(visitS)
+            case .whileLoop(let c, let b): visitE(c); visitS(b)
+            case .doWhile(let b, let c): visitS(b); visitE(c)
+            case .forLoop(let i, let c, let st, let b): i.map(visitS); c.map(visitE); st.map(visitE); visitS(b)
+            case .switchStmt(let x, let b): visitE(x); visitS(b)
+            case .caseLabel(_, _, let st), .defaultLabel(let st), .label(_, let st): visitS(st)
+            case .returnStmt(let e): e.map(visitE)
+            case .declaration(let ds):
+                for d in ds { if case .expression(let e)? = d.initializer { visitE(e) } }
+            default: break
+            }
+        }
+        visitS(s)
+        return found
+    }
+
+    static func operands(_ e: CExpr) -> [CExpr] {
+        guard case .binary(let op, _, _) = e.kind else { return [e] }
+        var out: [CExpr] = []
+        func flat(_ x: CExpr) {
+            if case .binary(let o, let l, let r) = x.kind, o == op { flat(l); flat(r) } else { out.append(x) }
+        }
+        flat(e)
+        return out
+    }
+}

@@ -1,0 +1,149 @@
+import CFrontEnd
+import Conversation
+import Model
+import Patches
+
+/// Runs the checker over every patch version of a thread (and its base).
+public enum CheckRunner {
+    public static func check(
+        _ run: ApplyRun, extraction t: ThreadExtraction, catalog: ModelCatalog, limits: CheckLimits = .init()
+    ) -> CheckReport {
+        var versions: [VersionCheck] = []
+        for v in run.versions {
+            let changed = v.functions.filter { $0.changed && $0.file.hasSuffix(".c") }
+            guard !changed.isEmpty else { continue }
+            let patch = t.patches[v.patchIndex]
+            let date = v.base.name.flatMap { try? catalog.base(named: $0) }?.manifest.date ?? "9999-12-31"
+            for kind in ["patched", "base"] {
+                let isBase = kind == "base"
+                var byConfig: [String: VersionCheck] = [:]
+                for path in Set(changed.map(\.file)).sorted() {
+                    guard let text = isBase ? v.baseFiles[path] : v.patchedFiles[path] else { continue }
+                    let maps = PatchLineMap(patch: patch, version: v, path: path)
+                    let symbols = CPreprocessor.configurationSymbols(in: text).sorted()
+                    let configs: [[String]] = symbols.isEmpty ? [[]] : [[], symbols]
+                    for config in configs {
+                        let unit = CParser.parse(text, file: path, configuration: CConfiguration(enabled: Set(config)))
+                        let program = Program(
+                            functions: Dictionary(unit.functions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }),
+                            globals: unit.globals, enumConstants: unit.enumConstants)
+                        let key = config.joined(separator: ",")
+                        var vc = byConfig[key] ?? VersionCheck(
+                            patchIndex: v.patchIndex, patch: v.patch, version: v.version, kind: kind, base: v.base.name,
+                            configuration: config, functions: [], findings: [])
+                        for name in Set(changed.filter { $0.file == path }.map(\.name)).sorted() {
+                            guard let f = program.functions[name] else {
+                                if !isBase, unit.errors.contains(where: { $0.function == name }) {
+                                    vc.functions.append(
+                                        FunctionCheck(
+                                            name: name, file: path, scenarios: 0, paths: 0, boundsHit: [], unknownCalls: [],
+                                            errors: unit.errors.filter { $0.function == name }.map(\.description), contract: nil))
+                                }
+                                continue
+                            }
+                            let (fc, findings) = checkFunction(
+                                f, file: path, text: text, program: program, kernelDate: date, maps: maps, isBase: isBase,
+                                limits: limits, parseErrors: unit.errors.filter { $0.function == name }.map(\.description))
+                            vc.functions.append(fc)
+                            vc.findings += findings
+                        }
+                        byConfig[key] = vc
+                    }
+                }
+                versions += byConfig.keys.sorted().compactMap { byConfig[$0] }.filter { !$0.functions.isEmpty }
+            }
+        }
+        return CheckReport(
+            subject: run.subject, versions: versions,
+            invariants: InvariantRegistry.all.map { InvariantInfo(id: $0.id, statement: $0.statement, reference: $0.reference) })
+    }
+
+    static func checkFunction(
+        _ f: CFunction, file: String, text: String, program: Program, kernelDate: String, maps: PatchLineMap,
+        isBase: Bool, limits: CheckLimits, parseErrors: [String]
+    ) -> (FunctionCheck, [Finding]) {
+        let contract = EntryContract.table[f.name]
+        let scenarios = ScenarioBuilder.scenarios(for: f, contract: contract, pteMapCanFail: kernelDate >= "2023-06-01")
+        let explorer = PathExplorer(program: program, builtins: .standard, limits: limits)
+        var paths: [PathRecord] = []
+        var bounds: [String] = []
+        var errors = parseErrors
+        for s in scenarios {
+            let o = explorer.explore(f, scenario: s)
+            paths += o.paths
+            for b in o.bounds where !bounds.contains(b) { bounds.append(b) }
+            for e in o.errors where !errors.contains(e) { errors.append(e) }
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let run = FunctionRun(
+            function: f, file: file, sourceLines: lines, paths: paths, contract: contract,
+            addedLines: isBase ? [] : maps.addedFileLines, kernelDate: kernelDate,
+            patchLine: { isBase ? maps.removedByBaseLine[$0] ?? maps.contextByBaseLine[$0] : maps.byPatchedLine[$0] },
+            removedLines: maps.removed.filter { r in r.fileLine.map { $0 >= 1 } ?? false }, isBase: isBase)
+        var findings: [Finding] = []
+        for inv in InvariantRegistry.all {
+            var fs = inv.judge(run)
+            // A verdict on paths that went through calls nobody modelled rests on them.
+            let unknown = run.unknownCalls
+            for k in fs.indices where fs[k].verdict == .holds && !unknown.isEmpty && affectedByUnknown(inv, paths) {
+                fs[k].verdict = .unknown
+                fs[k].reason = "paths went through calls the model does not know: \(unknown.sorted().joined(separator: ", "))"
+            }
+            if isBase { fs = fs.map { var x = $0; x.removedLines = []; return x } }
+            findings += fs
+        }
+        let cut = paths.filter { $0.cut != nil }.count
+        if cut > 0 { bounds.append("\(cut) of \(paths.count) paths stopped early (bounds, BUG_ON or unsupported constructs)") }
+        let fc = FunctionCheck(
+            name: f.name, file: file, scenarios: scenarios.count, paths: paths.count, boundsHit: bounds,
+            unknownCalls: Array(Set(paths.flatMap(\.unknownCalls))).sorted(), errors: errors, contract: contract?.models)
+        return (fc, findings)
+    }
+
+    /// Only invariants whose events an unknown call could hide are downgraded: an unknown callee
+    /// may take or drop references and locks.
+    static func affectedByUnknown(_ inv: Invariant, _ paths: [PathRecord]) -> Bool {
+        ["ref.balance", "ref.consistent", "lock.page-balance", "lock.ptl-balance", "lock.mutex-balance"].contains(inv.id)
+            && paths.contains { !$0.unknownCalls.isEmpty }
+    }
+}
+
+/// Where each line of a patched (or base) file sits in the patch.
+struct PatchLineMap {
+    var byPatchedLine: [Int: PatchLineRef] = [:]
+    var removedByBaseLine: [Int: PatchLineRef] = [:]
+    var contextByBaseLine: [Int: PatchLineRef] = [:]
+    var addedFileLines: Set<Int> = []
+    var removed: [PatchLineRef] = []
+
+    init(patch: ExtractedPatch, version v: VersionApplication, path: String) {
+        for h in v.hunks where h.file == path {
+            guard h.fileIndex < patch.files.count, h.hunk < patch.files[h.fileIndex].hunks.count,
+                let out = h.patchedLine, let base = h.baseLine
+            else { continue }
+            let hunk = patch.files[h.fileIndex].hunks[h.hunk]
+            var o = out
+            var b = base
+            for l in hunk.lines {
+                switch l.kind {
+                case .context:
+                    let r = PatchLineRef(kind: "context", text: l.text, oldLine: l.oldLine, newLine: l.newLine, fileLine: o)
+                    byPatchedLine[o] = r
+                    contextByBaseLine[b] = PatchLineRef(kind: "context", text: l.text, oldLine: l.oldLine, newLine: l.newLine, fileLine: b)
+                    o += 1
+                    b += 1
+                case .added:
+                    byPatchedLine[o] = PatchLineRef(kind: "added", text: l.text, oldLine: nil, newLine: l.newLine, fileLine: o)
+                    addedFileLines.insert(o)
+                    o += 1
+                case .removed:
+                    let r = PatchLineRef(kind: "removed", text: l.text, oldLine: l.oldLine, newLine: nil, fileLine: b)
+                    removedByBaseLine[b] = r
+                    removed.append(r)
+                    b += 1
+                case .noNewline: break
+                }
+            }
+        }
+    }
+}

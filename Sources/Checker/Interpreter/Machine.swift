@@ -1,0 +1,187 @@
+import CFrontEnd
+
+/// Runs one path: the interpreter's state (mm state, heap, frames, trace) and the choices made.
+/// A fresh Machine runs each path; the explorer replays choices to reach the others.
+final class Machine {
+    var state: MMState
+    var heap: [HeapObject] = []
+    /// Fields of page objects (`page->index`, `page->mapping`), by page.
+    var pageFields: [Int: [String: Value]] = [:]
+    var globals: [String: Value] = [:]
+    var frames: [[String: Value]] = []
+    var functionStack: [String] = []
+    let program: Program
+    let builtins: BuiltinRegistry
+    var chooser: Chooser
+    var trace: [TraceEvent] = []
+    var unknownCalls: Set<String> = []
+    var steps = 0
+    let limits: CheckLimits
+    /// Other CPUs' references taken so far on this path (bounded by `limits.foreignRefs`).
+    var foreignRefsTaken = 0
+    /// Locks this path released at least once (a PTE may change while its lock was dropped).
+    var droppedLocks: Set<String> = []
+    var location = CLocation(file: "", line: 0, column: 0)
+    /// Recording operand values for `cond.redundant`: no choices, no events.
+    var quiet = false
+    /// Locals whose address was taken live in cells, by frame depth and name.
+    var cellOf: [String: ObjectID] = [:]
+    var ptlObject: ObjectID?
+    var pteTableObject: ObjectID?
+    /// The address PTE 0 maps.
+    var scenarioBaseAddress: Int64 = 0x7f00_0000_0000
+    /// pte_offset_map() may return NULL (v6.5 and later).
+    var pteMapCanFail = false
+
+    init(program: Program, builtins: BuiltinRegistry, chooser: Chooser, initial: MMState, limits: CheckLimits) {
+        self.program = program
+        self.builtins = builtins
+        self.chooser = chooser
+        self.state = initial
+        self.limits = limits
+    }
+
+    var currentFunction: String { functionStack.last ?? "" }
+
+    // MARK: heap
+
+    func allocate(_ o: HeapObject) -> ObjectID {
+        heap.append(o)
+        return ObjectID(raw: heap.count - 1)
+    }
+
+    func record(type: String, _ fields: [String: Value]) -> Value {
+        .pointer(Pointer(object: allocate(.record(type: type, fields: fields))))
+    }
+
+    // MARK: events
+
+    func emit(_ kind: TraceEvent.Kind) {
+        if quiet { return }
+        trace.append(TraceEvent(kind: kind, location: location, function: currentFunction, state: state))
+    }
+
+    /// A nondeterministic choice between `n` outcomes, explored by the path explorer.
+    func choose(_ n: Int, _ why: String) -> Int {
+        if quiet { return 0 }
+        return chooser.choose(n, why)
+    }
+
+    // MARK: pages and locks
+
+    /// The page a value points to (a page/folio pointer, possibly at a subpage index).
+    func page(of v: Value) -> Int? {
+        guard case .pointer(let p) = v, p.object.raw < heap.count, case .page(let n) = heap[p.object.raw] else {
+            return nil
+        }
+        return n
+    }
+
+    /// The subpage index of a page pointer (`page + i`).
+    func subpage(of v: Value) -> Int {
+        guard case .pointer(let p) = v, case .index(let i) = p.path.last else { return 0 }
+        return i
+    }
+
+    func pagePointer(_ n: Int, subpage: Int = 0) -> Value {
+        let id = pageObjects[n] ?? {
+            let id = allocate(.page(n))
+            pageObjects[n] = id
+            return id
+        }()
+        return .pointer(Pointer(object: id, path: subpage == 0 ? [] : [.index(subpage)]))
+    }
+    var pageObjects: [Int: ObjectID] = [:]
+
+    /// The name of the lock a value designates: a lock object, or `&x->ptl` naming it.
+    func lockName(of v: Value) -> String? {
+        switch v {
+        case .pointer(let p):
+            guard p.object.raw < heap.count else { return nil }
+            if case .lock(let name) = heap[p.object.raw], p.path.isEmpty { return name }
+            if let target = try? load(.pointer(p)), case .pointer(let q) = target, q.object.raw < heap.count,
+                case .lock(let name) = heap[q.object.raw]
+            {
+                return name
+            }
+            return "obj\(p.object.raw)" + p.path.map { if case .field(let f) = $0 { return ".\(f)" } else { return "[]" } }.joined()
+        default: return nil
+        }
+    }
+
+    func acquire(_ lock: String, _ kind: MMState.LockKind) {
+        if state.held[lock] != nil {
+            emit(.lockMisuse(lock: lock, what: "acquired while already held (deadlock)"))
+        }
+        state.held[lock] = kind
+        emit(.acquire(lock: lock, kind: kind))
+    }
+
+    func release(_ lock: String, _ kind: MMState.LockKind) {
+        if let held = state.held[lock] {
+            if held != kind { emit(.lockMisuse(lock: lock, what: "released as \(kind.rawValue) but held as \(held.rawValue)")) }
+        } else {
+            emit(.lockMisuse(lock: lock, what: "released but not held"))
+        }
+        state.held[lock] = nil
+        droppedLocks.insert(lock)
+        emit(.release(lock: lock, kind: kind))
+    }
+
+    /// Another CPU may take a reference to a mapped page at any point where no lock forbids it:
+    /// GUP-fast walks page tables locklessly (mm/gup.c, gup_pte_range, v5.8: get_page under
+    /// IRQs off only), so neither the PTL nor the page lock excludes it. Bounded per path.
+    func interleaveForeignReference(_ n: Int, before what: String) {
+        guard foreignRefsTaken < limits.foreignRefs, n < state.pages.count else { return }
+        let p = state.pages[n]
+        guard p.mapcount > 0, !p.frozen else { return }
+        if choose(2, "another CPU takes a GUP-fast reference to page\(n) before \(what)") == 1 {
+            state.pages[n].refcount += 1
+            state.pages[n].foreignRefs += 1
+            foreignRefsTaken += 1
+            emit(.foreignRef(page: n, by: "GUP-fast on another CPU, before \(what)"))
+        }
+    }
+}
+
+/// Bounds of one check, each reported when hit.
+public struct CheckLimits: Sendable {
+    public var maxPaths = 4096
+    public var maxSteps = 200_000
+    public var maxLoopIterations = 16
+    public var maxCallDepth = 12
+    public var foreignRefs = 1
+    public var seconds: Double = 20
+    public init() {}
+}
+
+/// The functions a check may call into (the patched file's, the base's), by name.
+struct Program {
+    var functions: [String: CFunction]
+    var globals: [CDeclaration]
+    var enumConstants: [String: Int64]
+}
+
+extension Machine {
+    /// The scenario's PTE lock object.
+    var ptlPointer: Value {
+        if let id = ptlObject { return .pointer(Pointer(object: id)) }
+        let id = allocate(.lock("ptl"))
+        ptlObject = id
+        return .pointer(Pointer(object: id))
+    }
+
+    /// A pointer into the page table for an address (index relative to the scenario's start).
+    func ptePointer(address: Value) -> Value {
+        let table = pteTableObject ?? {
+            let id = allocate(.pteTable(base: 0))
+            pteTableObject = id
+            return id
+        }()
+        let i = address.intValue.map { Int(($0 - scenarioBaseAddress) >> 12) } ?? 0
+        return .pointer(Pointer(object: table, path: [.index(max(0, min(i, max(0, state.ptes.count - 1))))]))
+    }
+
+    /// pfn of page n's first subpage: pages sit 1024 pfns apart, so batches never run together.
+    func pfnBase(_ n: Int) -> Int { 1024 * (n + 1) }
+}

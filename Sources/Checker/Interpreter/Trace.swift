@@ -1,0 +1,60 @@
+import CFrontEnd
+
+/// What happened on one path, in order: the interpreter records, the invariants read.
+public struct TraceEvent: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// A source line was executed (the path of a counterexample).
+        case line
+        /// A builtin read page state: `page_count`, `page_mapcount`, `PageKsm`, `reuse_swap_page`...
+        /// `decides` marks reads that decide reuse (counts, KSM, swap reuse).
+        case check(name: String, page: Int, result: Int64)
+        /// The page is reused in place for a write (`wp_page_reuse`, making the PTE writable).
+        case reuse(page: Int)
+        /// reuse_ksm_page() returned `ok` for the page.
+        case ksmReuse(page: Int, ok: Bool)
+        case acquire(lock: String, kind: MMState.LockKind)
+        case release(lock: String, kind: MMState.LockKind)
+        /// A lock operation on a lock not held / already held.
+        case lockMisuse(lock: String, what: String)
+        /// An operation on the page (unlock_page, a flag, a count) that needs it alive.
+        case pageAccess(page: Int, op: String)
+        case refTaken(page: Int, count: Int)
+        case refDropped(page: Int, count: Int)
+        /// Another CPU took a reference (GUP-fast or a speculative lookup) at this point.
+        case foreignRef(page: Int, by: String)
+        /// Another CPU changed the PTE while its lock was dropped.
+        case pteChanged(index: Int)
+        case pteCompared(index: Int, same: Bool)
+        case pteWrite(index: Int, page: Int?)
+        case mayAllocate(name: String, failed: Bool)
+        /// A call that may sleep (lock_page, mutex_lock, GFP_KERNEL allocation).
+        case mightSleep(name: String)
+        case pteMap(nullReturned: Bool)
+        case pteUnmap
+        case rss(counter: String, delta: Int)
+        case unknownCall(name: String)
+        /// A `&&`/`||` condition made of reads: the operands' values in the current state first,
+        /// then in every other consistent state of the pages it reads (for `cond.redundant`).
+        case condition(site: CLocation, isAnd: Bool, samples: [[Int64?]], result: Bool)
+        case returned(Value)
+        case note(String)
+    }
+    public var kind: Kind
+    public var location: CLocation
+    public var function: String
+    /// The state right after the event (for counterexamples).
+    public var state: MMState
+}
+
+/// One explored path: its choices, events, final state and how it ended.
+public struct PathRecord: Sendable {
+    public var choices: [String]
+    public var events: [TraceEvent]
+    public var initial: MMState
+    public var final: MMState
+    public var returned: Value?
+    /// The path was cut by a bound (loop unrolling, steps) or an interpreter limit.
+    public var cut: String?
+    /// Calls the model does not know that this path went through.
+    public var unknownCalls: Set<String>
+}

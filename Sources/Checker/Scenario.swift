@@ -1,0 +1,119 @@
+import CFrontEnd
+
+/// One starting point for a function: the initial mm state and how its arguments are made.
+struct Scenario {
+    var name: String
+    var initial: MMState
+    var pteMapCanFail: Bool
+    /// Builds the arguments (fault context, vma, page pointers...) in a fresh machine.
+    var setup: (Machine) -> [Value]
+}
+
+/// What a kernel function may assume on entry and must leave on exit, by name: its callers'
+/// contract, from the kernel version modelled (each entry cites where that contract is written).
+struct EntryContract {
+    enum PageRole { case anonFaulting, swapCachePage, mappedPage, none }
+    var models: String
+    /// Locks held on entry (`ptl`, `page0`) and those the function must have released on exit.
+    var heldOnEntry: [String: MMState.LockKind]
+    var releasedOnExit: Set<String>
+    var page: PageRole
+    /// A true return value means "reuse the page in place" (can_share_swap_page()).
+    var returnTrueReuses: Bool
+
+    static let table: [String: EntryContract] = [
+        // mm/memory.c handle_pte_fault() -> do_wp_page(), v5.8: the PTE is mapped and locked,
+        // vmf->orig_pte is the present read-only entry; __releases(vmf->ptl).
+        "do_wp_page": EntryContract(
+            models: "mm/memory.c handle_pte_fault() calling do_wp_page(), v5.8",
+            heldOnEntry: ["ptl": .spin], releasedOnExit: ["ptl"], page: .anonFaulting, returnTrueReuses: false),
+        // mm/memory.c do_wp_page() calling can_share_swap_page(), 2.6.11: page locked
+        // (TestSetPageLocked), PTL held; a true answer makes do_wp_page reuse the page in place.
+        "can_share_swap_page": EntryContract(
+            models: "mm/memory.c do_wp_page() calling can_share_swap_page(), 2.6.11",
+            heldOnEntry: ["ptl": .spin, "page0": .pageLock], releasedOnExit: [], page: .swapCachePage,
+            returnTrueReuses: true),
+        "exclusive_swap_page": EntryContract(
+            models: "mm/swapfile.c can_share_swap_page() calling exclusive_swap_page(), 2.6.11",
+            heldOnEntry: ["ptl": .spin, "page0": .pageLock], releasedOnExit: [], page: .swapCachePage,
+            returnTrueReuses: true),
+    ]
+}
+
+/// Starting states: every combination of the relevant counts and flags in a small domain that
+/// satisfies the model's own invariants (refcount = mappings + pins + swap cache + other refs).
+enum ScenarioBuilder {
+    static func scenarios(for f: CFunction, contract: EntryContract?, pteMapCanFail: Bool) -> [Scenario] {
+        let role = contract?.page ?? .mappedPage
+        var out: [Scenario] = []
+        for mapcount in 1...2 {
+            for pins in 0...1 {
+                for other in 0...1 {
+                    for ksm in [false, true] {
+                        for swapCache in [false, true] {
+                            for swapcount in 0...1 {
+                                if ksm && pins > 0 { continue }  // GUP on a KSM page breaks KSM first
+                                if swapcount > 0 && !swapCache { continue }
+                                if role == .swapCachePage && ksm { continue }
+                                if role != .swapCachePage && role != .anonFaulting && (swapCache || ksm) { continue }
+                                var page = PageState(id: 0, mapcount: mapcount, pins: pins, swapcount: swapcount)
+                                page.flags = [.anon]
+                                if ksm { page.flags.insert(.ksm) }
+                                if swapCache { page.flags.insert(.swapCache) }
+                                page.refcount = mapcount + pins + (swapCache ? 1 : 0) + other
+                                out.append(make(f, contract: contract, page: page, other: other, pteMapCanFail: pteMapCanFail))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    static func make(_ f: CFunction, contract: EntryContract?, page: PageState, other: Int, pteMapCanFail: Bool) -> Scenario {
+        var s = MMState()
+        var p = page
+        for (lock, kind) in contract?.heldOnEntry ?? [:] {
+            s.held[lock] = kind
+            if kind == .pageLock { p.flags.insert(.locked) }
+        }
+        s.pages = [p]
+        s.ptes = [PTEState(present: true, write: false, dirty: false, young: true, page: 0, pfn: 1024)]
+        s.pteMapDepth = s.held["ptl"] != nil ? 1 : 0
+        let name = page.summary + (other > 0 ? " (\(other) other reference)" : "")
+        return Scenario(name: name, initial: s, pteMapCanFail: pteMapCanFail) { m in
+            arguments(f, m)
+        }
+    }
+
+    /// Arguments by parameter type: a fault context, a vma, the page, the PTE...
+    static func arguments(_ f: CFunction, _ m: Machine) -> [Value] {
+        let vma = m.record(type: "vm_area_struct", [
+            "vm_flags": .int(0x1 | 0x2 | 0x10 | 0x20), "vm_start": .int(m.scenarioBaseAddress),
+            "vm_end": .int(m.scenarioBaseAddress + 0x20_0000), "vm_mm": m.record(type: "mm_struct", [:]),
+            "vm_page_prot": .int(0), "anon_vma": m.record(type: "anon_vma", [:]),
+        ])
+        let pte = m.ptePointer(address: .int(m.scenarioBaseAddress))
+        let vmf = m.record(type: "vm_fault", [
+            "vma": vma, "address": .int(m.scenarioBaseAddress), "flags": .int(0x01), "pte": pte,
+            "orig_pte": .pte(m.state.ptes[0]), "ptl": m.ptlPointer, "pmd": m.record(type: "pmd", [:]), "page": .null,
+            "pgoff": .int(0),
+        ])
+        return f.parameters.map { p in
+            switch p.type {
+            case .pointer(.tagged(_, "vm_fault")): return vmf
+            case .pointer(.tagged(_, "vm_area_struct")): return vma
+            case .pointer(.tagged(_, "page")), .pointer(.tagged(_, "folio")): return m.pagePointer(0)
+            case .pointer(.named("pte_t")): return pte
+            case .named("pte_t"): return .pte(m.state.ptes[0])
+            case .pointer(.tagged(_, "mm_struct")):
+                if case .pointer(let v) = vma, let mm = try? m.load(.pointer(v.appending(.field("vm_mm")))) { return mm }
+                return .unknown("mm")
+            case .pointer(.named("spinlock_t")): return m.ptlPointer
+            case .named("unsigned long") where ["address", "addr"].contains(p.name ?? ""): return .int(m.scenarioBaseAddress)
+            default: return .unknown("argument \(p.name ?? "?")")
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Checker
+import Conversation
+import Foundation
+import Model
+import Report
+
+/// `mmreview check THREAD [--base NAME] [--format text|json]`
+enum CheckCommand {
+    static let valued: Set<String> = ["--format", "--input-format", "--base", "--model", "--max-paths", "--time-limit"]
+    static let flags: Set<String> = ["--help", "-h"]
+
+    static func run(_ args: Arguments) throws(UsageError) -> Int32 {
+        guard args.positional.count == 1 else { throw UsageError("check takes one input (a file, a folder, or - for stdin)") }
+        let format = args.options["--format"] ?? "text"
+        guard ["text", "json"].contains(format) else { throw UsageError("unknown --format \(format) (text, json)") }
+        let inputFormat = try InputFormatOption.parse(args.options["--input-format"])
+        var limits = CheckLimits()
+        if let p = args.options["--max-paths"] {
+            guard let n = Int(p), n > 0 else { throw UsageError("--max-paths wants a positive number") }
+            limits.maxPaths = n
+        }
+        if let s = args.options["--time-limit"] {
+            guard let n = Double(s), n > 0 else { throw UsageError("--time-limit wants seconds") }
+            limits.seconds = n
+        }
+        let root = args.options["--model"].map { URL(fileURLWithPath: $0) } ?? ModelCatalog.defaultRoot()
+        let catalog: ModelCatalog
+        do { catalog = try ModelCatalog.load(root: root) } catch {
+            Output.error("\(error)")
+            return 2
+        }
+        if let b = args.options["--base"] {
+            do { _ = try catalog.base(named: b) } catch { throw UsageError("\(error)") }
+        }
+        let extraction: ArchiveExtraction
+        do { extraction = try ArchiveExtractor.extract(path: args.positional[0], format: inputFormat) } catch {
+            Output.error("\(error)")
+            return 2
+        }
+        if extraction.threads.isEmpty {
+            Output.error("\(args.positional[0]): no messages to read")
+            return 2
+        }
+        let applier = VersionApplier(catalog: catalog, forcedBase: args.options["--base"])
+        let reports = extraction.threads.map { t in
+            CheckRunner.check(applier.apply(t), extraction: t, catalog: catalog, limits: limits)
+        }
+        if format == "json" {
+            do {
+                Output.print(reports.count == 1 ? try JSONRendering.render(reports[0]) : try JSONRendering.render(reports))
+            } catch {
+                Output.error("cannot encode JSON: \(error)")
+                return 2
+            }
+        } else {
+            for r in reports { Output.print(CheckTextRenderer.render(r), terminator: "") }
+        }
+        return reports.contains(where: \.hasViolations) ? 1 : 0
+    }
+}
