@@ -20,7 +20,7 @@ public struct CLexer {
     public static func tokenize(_ source: String, file: String) -> (tokens: [CToken], errors: [CParseError]) {
         var lexer = CLexer(source, file: file)
         var tokens: [CToken] = []
-        tokens.reserveCapacity(source.utf8.count / 4)
+        tokens.reserveCapacity(source.utf8.count / 8)
         while true {
             let t = lexer.next()
             if t.kind == .endOfFile { break }
@@ -117,6 +117,7 @@ public struct CLexer {
         var kind = CToken.Kind.punctuator
         var value: Int64 = 0
         var text: String?
+        var punct: CPunctuator?
 
         if Self.isIdentifierStart(c) {
             // String and character prefixes: L"", u8"", u'', U''.
@@ -133,8 +134,9 @@ public struct CLexer {
         } else if c == UInt8(ascii: "\"") || c == 39 {
             (kind, value) = lexQuoted(start: start)
         } else if let p = punctuator() {
-            index += p.utf8.count
-            text = p
+            index += p.rawValue.utf8.count
+            text = p.rawValue
+            punct = p
         } else {
             // Non-ASCII bytes travel as one unknown token per UTF-8 sequence.
             index += 1
@@ -142,10 +144,14 @@ public struct CLexer {
             kind = .unknown
         }
         let spelling = text ?? String(decoding: bytes[begin..<index], as: UTF8.self)
-        if kind == .identifier && CKeywords.all.contains(spelling) { kind = .keyword }
+        if kind == .identifier && CKeywords.filter.mayContain(first: bytes[begin], length: index - begin)
+            && CKeywords.all.contains(spelling)
+        {
+            kind = .keyword
+        }
         return CToken(
             kind: kind, text: spelling, value: value, location: start, atLineStart: atLineStart,
-            hasLeadingSpace: leadingSpace)
+            hasLeadingSpace: leadingSpace, punctuator: punct)
     }
 
     /// If an encoding prefix (`L`, `u`, `U`, `u8`) directly precedes a quote, the quote's index.
@@ -333,50 +339,50 @@ public struct CLexer {
     }
 
     /// The longest punctuator at the current position, as a static string (no allocation).
-    private func punctuator() -> String? {
+    private func punctuator() -> CPunctuator? {
         let c = bytes[index]
         let n = byte(1)
         let n2 = byte(2)
         switch c {
         case UInt8(ascii: "."):
-            return n == UInt8(ascii: ".") && n2 == UInt8(ascii: ".") ? "..." : "."
+            return n == UInt8(ascii: ".") && n2 == UInt8(ascii: ".") ? .ellipsis : .dot
         case UInt8(ascii: "-"):
-            if n == UInt8(ascii: ">") { return "->" }
-            if n == UInt8(ascii: "-") { return "--" }
-            return n == UInt8(ascii: "=") ? "-=" : "-"
+            if n == UInt8(ascii: ">") { return .arrow }
+            if n == UInt8(ascii: "-") { return .decrement }
+            return n == UInt8(ascii: "=") ? .minusAssign : .minus
         case UInt8(ascii: "+"):
-            if n == UInt8(ascii: "+") { return "++" }
-            return n == UInt8(ascii: "=") ? "+=" : "+"
+            if n == UInt8(ascii: "+") { return .increment }
+            return n == UInt8(ascii: "=") ? .plusAssign : .plus
         case UInt8(ascii: "<"):
-            if n == UInt8(ascii: "<") { return n2 == UInt8(ascii: "=") ? "<<=" : "<<" }
-            return n == UInt8(ascii: "=") ? "<=" : "<"
+            if n == UInt8(ascii: "<") { return n2 == UInt8(ascii: "=") ? .shiftLeftAssign : .shiftLeft }
+            return n == UInt8(ascii: "=") ? .lessEqual : .less
         case UInt8(ascii: ">"):
-            if n == UInt8(ascii: ">") { return n2 == UInt8(ascii: "=") ? ">>=" : ">>" }
-            return n == UInt8(ascii: "=") ? ">=" : ">"
+            if n == UInt8(ascii: ">") { return n2 == UInt8(ascii: "=") ? .shiftRightAssign : .shiftRight }
+            return n == UInt8(ascii: "=") ? .greaterEqual : .greater
         case UInt8(ascii: "&"):
-            if n == UInt8(ascii: "&") { return "&&" }
-            return n == UInt8(ascii: "=") ? "&=" : "&"
+            if n == UInt8(ascii: "&") { return .ampersandAmpersand }
+            return n == UInt8(ascii: "=") ? .ampersandAssign : .ampersand
         case UInt8(ascii: "|"):
-            if n == UInt8(ascii: "|") { return "||" }
-            return n == UInt8(ascii: "=") ? "|=" : "|"
-        case UInt8(ascii: "="): return n == UInt8(ascii: "=") ? "==" : "="
-        case UInt8(ascii: "!"): return n == UInt8(ascii: "=") ? "!=" : "!"
-        case UInt8(ascii: "*"): return n == UInt8(ascii: "=") ? "*=" : "*"
-        case UInt8(ascii: "/"): return n == UInt8(ascii: "=") ? "/=" : "/"
-        case UInt8(ascii: "%"): return n == UInt8(ascii: "=") ? "%=" : "%"
-        case UInt8(ascii: "^"): return n == UInt8(ascii: "=") ? "^=" : "^"
-        case UInt8(ascii: "#"): return n == UInt8(ascii: "#") ? "##" : "#"
-        case UInt8(ascii: "("): return "("
-        case UInt8(ascii: ")"): return ")"
-        case UInt8(ascii: "["): return "["
-        case UInt8(ascii: "]"): return "]"
-        case UInt8(ascii: "{"): return "{"
-        case UInt8(ascii: "}"): return "}"
-        case UInt8(ascii: "~"): return "~"
-        case UInt8(ascii: "?"): return "?"
-        case UInt8(ascii: ":"): return ":"
-        case UInt8(ascii: ";"): return ";"
-        case UInt8(ascii: ","): return ","
+            if n == UInt8(ascii: "|") { return .pipePipe }
+            return n == UInt8(ascii: "=") ? .pipeAssign : .pipe
+        case UInt8(ascii: "="): return n == UInt8(ascii: "=") ? .equalEqual : .assign
+        case UInt8(ascii: "!"): return n == UInt8(ascii: "=") ? .notEqual : .bang
+        case UInt8(ascii: "*"): return n == UInt8(ascii: "=") ? .starAssign : .star
+        case UInt8(ascii: "/"): return n == UInt8(ascii: "=") ? .slashAssign : .slash
+        case UInt8(ascii: "%"): return n == UInt8(ascii: "=") ? .percentAssign : .percent
+        case UInt8(ascii: "^"): return n == UInt8(ascii: "=") ? .caretAssign : .caret
+        case UInt8(ascii: "#"): return n == UInt8(ascii: "#") ? .hashHash : .hash
+        case UInt8(ascii: "("): return .leftParen
+        case UInt8(ascii: ")"): return .rightParen
+        case UInt8(ascii: "["): return .leftBracket
+        case UInt8(ascii: "]"): return .rightBracket
+        case UInt8(ascii: "{"): return .leftBrace
+        case UInt8(ascii: "}"): return .rightBrace
+        case UInt8(ascii: "~"): return .tilde
+        case UInt8(ascii: "?"): return .question
+        case UInt8(ascii: ":"): return .colon
+        case UInt8(ascii: ";"): return .semicolon
+        case UInt8(ascii: ","): return .comma
         default: return nil
         }
     }

@@ -80,24 +80,34 @@ public struct CParser {
 
     @discardableResult
     mutating func advance() -> CToken {
-        let t = current
-        if position < tokens.count { position += 1 }
-        return t
+        guard position < tokens.count else { return endToken }
+        position += 1
+        return tokens[position - 1]
     }
 
-    func check(_ punctuator: String) -> Bool { current.isPunctuator(punctuator) }
+    // The hot accessors read the token in place rather than through `current`, which copies it.
+    @inline(__always)
+    func check(_ punctuator: CPunctuator) -> Bool {
+        position < tokens.count && tokens[position].punctuator == punctuator
+    }
 
-    mutating func accept(_ punctuator: String) -> Bool {
-        guard current.isPunctuator(punctuator) else { return false }
+    /// The current token's punctuator, if it is one.
+    var currentPunctuator: CPunctuator? { position < tokens.count ? tokens[position].punctuator : nil }
+
+    mutating func accept(_ punctuator: CPunctuator) -> Bool {
+        guard check(punctuator) else { return false }
         position += 1
         return true
     }
 
     /// Consumes `punctuator` or fails like a compiler: "expected ';' after expression".
     @discardableResult
-    mutating func expect(_ punctuator: String, _ context: String = "") throws(CParseError) -> CToken {
-        guard current.isPunctuator(punctuator) else {
-            throw error("expected '\(punctuator)'\(context.isEmpty ? "" : " " + context) before \(describe(current))")
+    mutating func expect(_ punctuator: CPunctuator, _ context: @autoclosure () -> String = "")
+        throws(CParseError) -> CToken
+    {
+        guard check(punctuator) else {
+            let c = context()
+            throw error("expected '\(punctuator.rawValue)'\(c.isEmpty ? "" : " " + c) before \(describe(current))")
         }
         return advance()
     }
@@ -193,7 +203,7 @@ public struct CParser {
                 braces -= 1
                 if braces <= 0 || t.location.column == 1 {
                     braces = max(braces, 0)
-                    let e = i < tokens.count && tokens[i].isPunctuator(";") ? i + 1 : i
+                    let e = i < tokens.count && tokens[i].isPunctuator(.semicolon) ? i + 1 : i
                     if e > failedAt {
                         end = e
                         break scan

@@ -60,7 +60,7 @@ public struct CPreprocessor: Sendable {
 
         while i < raw.count && !expander.exhausted {
             let t = raw[i]
-            guard t.atLineStart && t.isPunctuator("#") else {
+            guard t.atLineStart && t.isPunctuator(.hash) else {
                 if live && runStart == nil { runStart = i }
                 i += 1
                 continue
@@ -163,7 +163,7 @@ public struct CPreprocessor: Sendable {
             let t = operands[k]
             if t.isWord && t.text == "defined" {
                 var nameIndex = k + 1
-                let parenthesised = nameIndex < operands.endIndex && operands[nameIndex].isPunctuator("(")
+                let parenthesised = nameIndex < operands.endIndex && operands[nameIndex].isPunctuator(.leftParen)
                 if parenthesised { nameIndex += 1 }
                 guard nameIndex < operands.endIndex, operands[nameIndex].isWord else {
                     errors.append(CParseError(location: t.location, message: "operator \"defined\" requires an identifier"))
@@ -173,7 +173,7 @@ public struct CPreprocessor: Sendable {
                 withDefined.append(CToken(kind: .integer, text: isDefined ? "1" : "0", value: isDefined ? 1 : 0, location: t.location))
                 k = nameIndex + 1
                 if parenthesised {
-                    guard k < operands.endIndex, operands[k].isPunctuator(")") else {
+                    guard k < operands.endIndex, operands[k].isPunctuator(.rightParen) else {
                         errors.append(CParseError(location: t.location, message: "missing ')' after \"defined\""))
                         return false
                     }
@@ -221,7 +221,7 @@ public struct CPreprocessor: Sendable {
             let t = raw[i]
             if t.atLineStart {
                 inCondition = false
-                if t.isPunctuator("#"), i + 1 < raw.count, !raw[i + 1].atLineStart {
+                if t.isPunctuator(.hash), i + 1 < raw.count, !raw[i + 1].atLineStart {
                     inCondition = ["if", "ifdef", "ifndef", "elif"].contains(raw[i + 1].text)
                 }
             }
@@ -229,7 +229,7 @@ public struct CPreprocessor: Sendable {
                 if inCondition && t.text.hasPrefix("CONFIG_") {
                     symbols.insert(t.text)
                 } else if KernelMacros.configurationTests.contains(t.text), i + 2 < raw.count,
-                    raw[i + 1].isPunctuator("("), raw[i + 2].text.hasPrefix("CONFIG_")
+                    raw[i + 1].isPunctuator(.leftParen), raw[i + 2].text.hasPrefix("CONFIG_")
                 {
                     symbols.insert(raw[i + 2].text)
                 }

@@ -31,10 +31,12 @@ public struct CToken: Sendable, Hashable {
     /// Marked while rescanning a macro's own expansion: the name is never expanded again (C's
     /// "painted blue" rule, which is what stops `#define x x` from recursing).
     public var noExpand: Bool
+    /// Which punctuator a `.punctuator` token is (nil for every other kind).
+    public var punctuator: CPunctuator?
 
     public init(
         kind: Kind, text: String, value: Int64 = 0, location: CLocation, atLineStart: Bool = false,
-        hasLeadingSpace: Bool = false, noExpand: Bool = false
+        hasLeadingSpace: Bool = false, noExpand: Bool = false, punctuator: CPunctuator? = nil
     ) {
         self.kind = kind
         self.text = text
@@ -43,12 +45,14 @@ public struct CToken: Sendable, Hashable {
         self.atLineStart = atLineStart
         self.hasLeadingSpace = hasLeadingSpace
         self.noExpand = noExpand
+        self.punctuator = kind == .punctuator ? punctuator ?? CPunctuator(rawValue: text) : nil
     }
 
     /// Identifiers and keywords: the tokens a macro name or a type name can be.
     public var isWord: Bool { kind == .identifier || kind == .keyword }
 
-    public func isPunctuator(_ spelling: String) -> Bool { kind == .punctuator && text == spelling }
+    @inline(__always)
+    public func isPunctuator(_ p: CPunctuator) -> Bool { punctuator == p }
     public func isKeyword(_ spelling: String) -> Bool { kind == .keyword && text == spelling }
 
     /// Tokens spelled back as source text, with a space only where two words would otherwise run
@@ -82,4 +86,59 @@ enum CKeywords {
         "__inline", "__inline__", "__restrict", "__restrict__", "__volatile__", "__volatile", "__const",
         "__const__", "__signed__", "__signed", "__extension__", "__alignof__", "__auto_type",
     ]
+
+    /// Rejects most identifiers before the set is hashed.
+    static let filter = NameFilter(all)
+}
+
+/// The punctuators of C, so the parser can switch on them instead of comparing strings.
+public enum CPunctuator: String, Sendable, Hashable, CaseIterable {
+    case leftParen = "("
+    case rightParen = ")"
+    case leftBracket = "["
+    case rightBracket = "]"
+    case leftBrace = "{"
+    case rightBrace = "}"
+    case dot = "."
+    case arrow = "->"
+    case ellipsis = "..."
+    case increment = "++"
+    case decrement = "--"
+    case ampersand = "&"
+    case star = "*"
+    case plus = "+"
+    case minus = "-"
+    case tilde = "~"
+    case bang = "!"
+    case slash = "/"
+    case percent = "%"
+    case shiftLeft = "<<"
+    case shiftRight = ">>"
+    case less = "<"
+    case greater = ">"
+    case lessEqual = "<="
+    case greaterEqual = ">="
+    case equalEqual = "=="
+    case notEqual = "!="
+    case caret = "^"
+    case pipe = "|"
+    case ampersandAmpersand = "&&"
+    case pipePipe = "||"
+    case question = "?"
+    case colon = ":"
+    case semicolon = ";"
+    case comma = ","
+    case assign = "="
+    case starAssign = "*="
+    case slashAssign = "/="
+    case percentAssign = "%="
+    case plusAssign = "+="
+    case minusAssign = "-="
+    case shiftLeftAssign = "<<="
+    case shiftRightAssign = ">>="
+    case ampersandAssign = "&="
+    case caretAssign = "^="
+    case pipeAssign = "|="
+    case hash = "#"
+    case hashHash = "##"
 }

@@ -59,7 +59,7 @@ extension CParser {
         guard t.kind == .identifier else { return false }
         let next = peek(1)
         if typedefs.contains(t.text) {
-            return next.kind == .identifier || next.isPunctuator("*") || next.isPunctuator("(")
+            return next.kind == .identifier || next.isPunctuator(.star) || next.isPunctuator(.leftParen)
                 || (next.kind == .keyword && (Self.qualifiers.contains(next.text) || next.text.hasPrefix("__attribute")))
         }
         return looksLikeUnknownType(at: 0)
@@ -73,9 +73,9 @@ extension CParser {
             return after.kind == .punctuator && [";", "=", ",", "[", ")", "("].contains(after.text)
                 || after.kind == .keyword
         }
-        guard next.isPunctuator("*") else { return false }
+        guard next.isPunctuator(.star) else { return false }
         var k = offset + 1
-        while peek(k).isPunctuator("*") || (peek(k).kind == .keyword && Self.qualifiers.contains(peek(k).text)) { k += 1 }
+        while peek(k).isPunctuator(.star) || (peek(k).kind == .keyword && Self.qualifiers.contains(peek(k).text)) { k += 1 }
         guard peek(k).kind == .identifier else { return false }
         let end = peek(k + 1)
         return end.kind == .punctuator && [";", "=", ",", "[", ")"].contains(end.text)
@@ -172,7 +172,7 @@ extension CParser {
         }
         var name = ""
         if current.kind == .identifier { name = advance().text }
-        guard check("{") else {
+        guard check(.leftBrace) else {
             if name.isEmpty { throw error("expected identifier or '{' after '\(kindToken.text)'") }
             return .tagged(kind: kindToken.text, name: name)
         }
@@ -193,16 +193,16 @@ extension CParser {
     /// `{ type a, *b; unsigned x : 1; union { ... }; }`. Members of an anonymous struct or union
     /// are flattened into the enclosing one, as C11 makes them accessible.
     private mutating func parseFieldList() throws(CParseError) -> [CParameter] {
-        try expect("{")
+        try expect(.leftBrace)
         try enter()
         defer { leave() }
         var fields: [CParameter] = []
-        while !check("}") {
+        while !check(.rightBrace) {
             if atEnd { throw error("expected '}' at end of member list") }
-            if accept(";") { continue }
+            if accept(.semicolon) { continue }
             pendingAnonymousFields = nil
             let spec = try parseSpecifiers()
-            if check(";") {
+            if check(.semicolon) {
                 if case .tagged(let kind, let name) = spec.type, kind != "enum", name.isEmpty {
                     fields.append(contentsOf: pendingAnonymousFields ?? [])
                 }
@@ -210,28 +210,28 @@ extension CParser {
                 continue
             }
             repeat {
-                if accept(":") {
+                if accept(.colon) {
                     _ = try parseConditional()  // an unnamed bit-field: padding
                     continue
                 }
                 let d = try parseDeclarator(base: spec.type)
-                if accept(":") { _ = try parseConditional() }
+                if accept(.colon) { _ = try parseConditional() }
                 skipAttributes()
                 fields.append(CParameter(name: d.name, type: d.type))
-            } while accept(",")
-            try expect(";", "at end of member declaration")
+            } while accept(.comma)
+            try expect(.semicolon, "at end of member declaration")
         }
         advance()
         return fields
     }
 
     private mutating func parseEnumBody() throws(CParseError) {
-        try expect("{")
+        try expect(.leftBrace)
         var next: Int64? = 0
-        while !check("}") {
+        while !check(.rightBrace) {
             let nameToken = try expectIdentifier("enumerator name")
             skipAttributes()
-            if accept("=") {
+            if accept(.assign) {
                 let e = try parseConditional()
                 var known = unit.enumConstants
                 known.merge(knownConstantMacros) { a, _ in a }
@@ -241,9 +241,9 @@ extension CParser {
                 unit.enumConstants[nameToken.text] = v
                 next = v &+ 1
             }
-            if !accept(",") { break }
+            if !accept(.comma) { break }
         }
-        try expect("}", "at end of enumeration")
+        try expect(.rightBrace, "at end of enumeration")
     }
 
     /// Integer values of `true`/`false` for enum initialisers (after expansion they are numbers
@@ -266,7 +266,7 @@ extension CParser {
         defer { leave() }
         var type = base
         while true {
-            if accept("*") {
+            if accept(.star) {
                 type = .pointer(type)
             } else if current.kind == .keyword && Self.qualifiers.contains(current.text) {
                 advance()
@@ -278,12 +278,12 @@ extension CParser {
         }
         var inner: Declarator?
         var declarator = Declarator(name: nil, nameToken: nil, type: type, parameters: nil)
-        if check("("), peek(1).isPunctuator("*") || peek(1).isPunctuator("(") || peek(1).isPunctuator("^")
+        if check(.leftParen), peek(1).isPunctuator(.star) || peek(1).isPunctuator(.leftParen) || peek(1).isPunctuator(.caret)
             || (peek(1).kind == .identifier && !typedefs.contains(peek(1).text) && !abstract)
         {
             advance()
             inner = try parseDeclarator(base: Self.hole, abstract: abstract)
-            try expect(")", "in declarator")
+            try expect(.rightParen, "in declarator")
         } else if current.kind == .identifier {
             let t = advance()
             declarator.name = t.text
@@ -294,15 +294,15 @@ extension CParser {
         // Suffixes, outermost first in the written order: `a[2][3]` is an array of 2 arrays of 3.
         var suffixes: [(count: CExpr?, function: (params: [CParameter], variadic: Bool)?)] = []
         while true {
-            if accept("[") {
+            if accept(.leftBracket) {
                 var count: CExpr?
                 while current.kind == .keyword && (Self.qualifiers.contains(current.text) || current.text == "static") {
                     advance()
                 }
-                if !check("]") { count = try parseAssignment() }
-                try expect("]", "in array declarator")
+                if !check(.rightBracket) { count = try parseAssignment() }
+                try expect(.rightBracket, "in array declarator")
                 suffixes.append((count, nil))
-            } else if check("(") {
+            } else if check(.leftParen) {
                 let (params, variadic) = try parseParameterList()
                 suffixes.append((nil, (params, variadic)))
             } else {
@@ -344,23 +344,23 @@ extension CParser {
 
     /// `(void)`, `()`, `(struct page *page, int *total, ...)`.
     private mutating func parseParameterList() throws(CParseError) -> ([CParameter], Bool) {
-        try expect("(")
+        try expect(.leftParen)
         var params: [CParameter] = []
         var variadic = false
-        if current.isKeyword("void"), peek(1).isPunctuator(")") {
+        if current.isKeyword("void"), peek(1).isPunctuator(.rightParen) {
             advance()
         }
-        while !check(")") {
-            if accept("...") {
+        while !check(.rightParen) {
+            if accept(.ellipsis) {
                 variadic = true
                 break
             }
             let spec = try parseSpecifiers()
             let d = try parseDeclarator(base: spec.type, abstract: true)
             params.append(CParameter(name: d.name, type: d.type))
-            if !accept(",") { break }
+            if !accept(.comma) { break }
         }
-        try expect(")", "after parameter list")
+        try expect(.rightParen, "after parameter list")
         return (params, variadic)
     }
 
@@ -373,38 +373,38 @@ extension CParser {
     // MARK: Initializers
 
     mutating func parseInitializer() throws(CParseError) -> CInitializer {
-        if check("{") { return .list(try parseInitializerList()) }
+        if check(.leftBrace) { return .list(try parseInitializerList()) }
         return .expression(try parseAssignment())
     }
 
     /// `{ a, [2] = b, .field = c, .x.y[1] = d, }`; designators are kept as written.
     mutating func parseInitializerList() throws(CParseError) -> CInitializerList {
-        try expect("{")
+        try expect(.leftBrace)
         try enter()
         defer { leave() }
         var items: [CInitializerItem] = []
-        while !check("}") {
+        while !check(.rightBrace) {
             var designator: String?
-            if check(".") || check("[") {
+            if check(.dot) || check(.leftBracket) {
                 let start = position
-                while check(".") || check("[") {
-                    if accept(".") {
+                while check(.dot) || check(.leftBracket) {
+                    if accept(.dot) {
                         _ = try expectIdentifier("field name")
                     } else {
                         _ = try skipBalanced()
                     }
                 }
                 designator = CToken.spell(tokens[start..<position])
-                try expect("=", "in designated initializer")
-            } else if current.kind == .identifier && peek(1).isPunctuator(":") {
+                try expect(.assign, "in designated initializer")
+            } else if current.kind == .identifier && peek(1).isPunctuator(.colon) {
                 // The old GNU form `field: value`.
                 designator = "." + advance().text
                 advance()
             }
             items.append(CInitializerItem(designator: designator, value: try parseInitializer()))
-            if !accept(",") { break }
+            if !accept(.comma) { break }
         }
-        try expect("}", "at end of initializer")
+        try expect(.rightBrace, "at end of initializer")
         return CInitializerList(items: items)
     }
 
@@ -428,13 +428,13 @@ extension CParser {
                 continue
             }
             var initializer: CInitializer?
-            if accept("=") { initializer = try parseInitializer() }
+            if accept(.assign) { initializer = try parseInitializer() }
             declarations.append(
                 CDeclaration(
                     name: name, type: d.type, initializer: initializer, isStatic: spec.isStatic,
                     location: nameToken.location))
-        } while accept(",")
-        try expect(";", "after declaration")
+        } while accept(.comma)
+        try expect(.semicolon, "after declaration")
         return declarations
     }
 
@@ -448,25 +448,25 @@ extension CParser {
 
     /// One top-level item.
     mutating func parseExternalDeclaration() throws(CParseError) {
-        if accept(";") { return }
+        if accept(.semicolon) { return }
         let first = current
         if first.text == "asm" || first.text == "__asm__" || first.text == "_Static_assert" {
             advance()
-            while current.kind == .keyword && current.text != "_Static_assert" && !check("(") { advance() }
+            while current.kind == .keyword && current.text != "_Static_assert" && !check(.leftParen) { advance() }
             _ = try skipBalanced()
-            try expect(";")
+            try expect(.semicolon)
             return
         }
         // A macro invocation standing alone, `EXPORT_SYMBOL(f);`, `DEFINE_MUTEX(m);`: nothing to parse.
-        if first.kind == .identifier, !typedefs.contains(first.text), peek(1).isPunctuator("(") {
+        if first.kind == .identifier, !typedefs.contains(first.text), peek(1).isPunctuator(.leftParen) {
             let save = position
             advance()
             _ = try skipBalanced()
-            if accept(";") { return }
+            if accept(.semicolon) { return }
             position = save
         }
         var spec = try parseSpecifiers()
-        if accept(";") { return }  // `struct x { ... };`, `struct x;`, `enum { ... };`
+        if accept(.semicolon) { return }  // `struct x { ... };`, `struct x;`, `enum { ... };`
         var d = try parseDeclarator(base: spec.type)
         currentItem = d.name
         skipAsmLabel()
@@ -477,7 +477,7 @@ extension CParser {
                 if current.text == "__attribute__" || current.text == "__attribute" {
                     let t = advance()
                     annotations.append(t.text + CToken.spell(try skipBalanced()))
-                } else if current.kind == .identifier && peek(1).isPunctuator("(") {
+                } else if current.kind == .identifier && peek(1).isPunctuator(.leftParen) {
                     let t = advance()
                     annotations.append(t.text + CToken.spell(try skipBalanced()))
                 } else {
@@ -485,7 +485,7 @@ extension CParser {
                 }
             }
         }
-        if case .function(let returns, _, _) = d.type, check("{") {
+        if case .function(let returns, _, _) = d.type, check(.leftBrace) {
             guard let name = d.name else { throw error("function definition without a name") }
             let body = try parseCompound()
             let close = tokens[position - 1]
@@ -510,17 +510,17 @@ extension CParser {
                 unit.prototypes[name] = d.type
             } else {
                 var initializer: CInitializer?
-                if accept("=") { initializer = try parseInitializer() }
+                if accept(.assign) { initializer = try parseInitializer() }
                 unit.globals.append(
                     CDeclaration(
                         name: name, type: d.type, initializer: initializer, isStatic: spec.isStatic,
                         location: nameToken.location))
             }
-            guard accept(",") else { break }
+            guard accept(.comma) else { break }
             spec.attributes = []
             d = try parseDeclarator(base: spec.type)
             skipAsmLabel()
         }
-        try expect(";", "after top level declarator")
+        try expect(.semicolon, "after top level declarator")
     }
 }

@@ -2,56 +2,54 @@
 /// Every expression is located at its first token.
 extension CParser {
     /// Binary operators by precedence, loosest first; all left-associative.
-    private static func binaryOperator(_ t: CToken) -> (op: CExpr.BinaryOp, precedence: Int)? {
-        guard t.kind == .punctuator else { return nil }
-        switch t.text {
-        case "||": return (.logicalOr, 1)
-        case "&&": return (.logicalAnd, 2)
-        case "|": return (.bitOr, 3)
-        case "^": return (.bitXor, 4)
-        case "&": return (.bitAnd, 5)
-        case "==": return (.eq, 6)
-        case "!=": return (.ne, 6)
-        case "<": return (.lt, 7)
-        case ">": return (.gt, 7)
-        case "<=": return (.le, 7)
-        case ">=": return (.ge, 7)
-        case "<<": return (.shl, 8)
-        case ">>": return (.shr, 8)
-        case "+": return (.add, 9)
-        case "-": return (.sub, 9)
-        case "*": return (.mul, 10)
-        case "/": return (.div, 10)
-        case "%": return (.mod, 10)
-        default: return nil
+    private static func binaryOperator(_ p: CPunctuator?) -> (op: CExpr.BinaryOp, precedence: Int)? {
+        switch p {
+        case .pipePipe: (.logicalOr, 1)
+        case .ampersandAmpersand: (.logicalAnd, 2)
+        case .pipe: (.bitOr, 3)
+        case .caret: (.bitXor, 4)
+        case .ampersand: (.bitAnd, 5)
+        case .equalEqual: (.eq, 6)
+        case .notEqual: (.ne, 6)
+        case .less: (.lt, 7)
+        case .greater: (.gt, 7)
+        case .lessEqual: (.le, 7)
+        case .greaterEqual: (.ge, 7)
+        case .shiftLeft: (.shl, 8)
+        case .shiftRight: (.shr, 8)
+        case .plus: (.add, 9)
+        case .minus: (.sub, 9)
+        case .star: (.mul, 10)
+        case .slash: (.div, 10)
+        case .percent: (.mod, 10)
+        default: nil
         }
     }
 
-    /// `=` gives nil (plain assignment); compound assignments give their operator.
-    private static func assignmentOperator(_ t: CToken) -> CExpr.BinaryOp?? {
-        guard t.kind == .punctuator else { return nil }
-        switch t.text {
-        case "=": return .some(nil)
-        case "+=": return .add
-        case "-=": return .sub
-        case "*=": return .mul
-        case "/=": return .div
-        case "%=": return .mod
-        case "<<=": return .shl
-        case ">>=": return .shr
-        case "&=": return .bitAnd
-        case "|=": return .bitOr
-        case "^=": return .bitXor
-        default: return nil
+    /// `=` gives `.some(nil)` (plain assignment); compound assignments give their operator.
+    private static func assignmentOperator(_ p: CPunctuator?) -> CExpr.BinaryOp?? {
+        switch p {
+        case .assign: .some(nil)
+        case .plusAssign: .add
+        case .minusAssign: .sub
+        case .starAssign: .mul
+        case .slashAssign: .div
+        case .percentAssign: .mod
+        case .shiftLeftAssign: .shl
+        case .shiftRightAssign: .shr
+        case .ampersandAssign: .bitAnd
+        case .pipeAssign: .bitOr
+        case .caretAssign: .bitXor
+        default: nil
         }
     }
 
     /// A full expression, comma operator included.
     mutating func parseExpression() throws(CParseError) -> CExpr {
         let first = try parseAssignment()
-        guard check(",") else { return first }
+        guard check(.comma) else { return first }
         var items = [first]
-        while accept(",") { items.append(try parseAssignment()) }
+        while accept(.comma) { items.append(try parseAssignment()) }
         return CExpr(.comma(items), at: first.location)
     }
 
@@ -60,7 +58,7 @@ extension CParser {
         try enter()
         defer { leave() }
         let lhs = try parseConditional()
-        guard let op = Self.assignmentOperator(current) else { return lhs }
+        guard let op = Self.assignmentOperator(currentPunctuator) else { return lhs }
         advance()
         let rhs = try parseAssignment()
         return CExpr(.assign(op: op, target: lhs, value: rhs), at: lhs.location)
@@ -69,10 +67,10 @@ extension CParser {
     /// `c ? a : b`, right-associative; GNU `c ?: b` repeats the condition as the middle operand.
     mutating func parseConditional() throws(CParseError) -> CExpr {
         let condition = try parseBinary(1)
-        guard accept("?") else { return condition }
+        guard accept(.question) else { return condition }
         var then = condition
-        if !check(":") { then = try parseExpression() }
-        try expect(":", "in conditional expression")
+        if !check(.colon) { then = try parseExpression() }
+        try expect(.colon, "in conditional expression")
         let otherwise = try parseConditionalNested()
         return CExpr(.conditional(condition: condition, then: then, else: otherwise), at: condition.location)
     }
@@ -85,7 +83,7 @@ extension CParser {
 
     private mutating func parseBinary(_ minimum: Int) throws(CParseError) -> CExpr {
         var lhs = try parseCast()
-        while let (op, precedence) = Self.binaryOperator(current), precedence >= minimum {
+        while let (op, precedence) = Self.binaryOperator(currentPunctuator), precedence >= minimum {
             advance()
             try enter()
             defer { leave() }
@@ -97,13 +95,13 @@ extension CParser {
 
     /// `(type) operand`, `(type){ ... }`, or a unary expression.
     mutating func parseCast() throws(CParseError) -> CExpr {
-        guard check("("), let unknownName = parenthesisedTypeAhead() else { return try parseUnary() }
+        guard check(.leftParen), let unknownName = parenthesisedTypeAhead() else { return try parseUnary() }
         let open = advance()
         try enter()
         defer { leave() }
         let type = try parseTypeName(unknownNameIsType: unknownName)
-        try expect(")", "after type name")
-        if check("{") {
+        try expect(.rightParen, "after type name")
+        if check(.leftBrace) {
             let list = try parseInitializerList()
             return try parsePostfix(CExpr(.compoundLiteral(type: type, initializer: list), at: open.location))
         }
@@ -118,11 +116,11 @@ extension CParser {
         if startsTypeName(at: 1) { return false }
         guard peek(1).kind == .identifier else { return nil }
         var k = 2
-        if peek(k).isPunctuator("*") {
-            while peek(k).isPunctuator("*") { k += 1 }
-            return peek(k).isPunctuator(")") ? true : nil
+        if peek(k).isPunctuator(.star) {
+            while peek(k).isPunctuator(.star) { k += 1 }
+            return peek(k).isPunctuator(.rightParen) ? true : nil
         }
-        guard peek(k).isPunctuator(")") else { return nil }
+        guard peek(k).isPunctuator(.rightParen) else { return nil }
         let after = peek(k + 1)
         switch after.kind {
         case .identifier, .integer, .character, .string, .floating: return true
@@ -137,18 +135,18 @@ extension CParser {
         defer { leave() }
         let t = current
         let at = t.location
-        if t.kind == .punctuator {
+        if let p = t.punctuator {
             let op: CExpr.UnaryOp?
-            switch t.text {
-            case "++": op = .preIncrement
-            case "--": op = .preDecrement
-            case "&": op = .addressOf
-            case "*": op = .deref
-            case "+": op = .plus
-            case "-": op = .negate
-            case "~": op = .bitNot
-            case "!": op = .not
-            case "&&": throw error("labels as values ('&&label') are not supported")
+            switch p {
+            case .increment: op = .preIncrement
+            case .decrement: op = .preDecrement
+            case .ampersand: op = .addressOf
+            case .star: op = .deref
+            case .plus: op = .plus
+            case .minus: op = .negate
+            case .tilde: op = .bitNot
+            case .bang: op = .not
+            case .ampersandAmpersand: throw error("labels as values ('&&label') are not supported")
             default: op = nil
             }
             if let op {
@@ -161,11 +159,11 @@ extension CParser {
             switch t.text {
             case "sizeof":
                 advance()
-                if check("("), let unknownName = parenthesisedTypeAhead(), !(unknownName && !peek(2).isPunctuator("*")) {
+                if check(.leftParen), let unknownName = parenthesisedTypeAhead(), !(unknownName && !peek(2).isPunctuator(.star)) {
                     advance()
                     let type = try parseTypeName(unknownNameIsType: unknownName)
-                    try expect(")", "after type name")
-                    if check("{") {
+                    try expect(.rightParen, "after type name")
+                    if check(.leftBrace) {
                         // sizeof a compound literal
                         let list = try parseInitializerList()
                         let literal = try parsePostfix(CExpr(.compoundLiteral(type: type, initializer: list), at: at))
@@ -187,30 +185,30 @@ extension CParser {
 
     private mutating func parsePostfix(_ base: CExpr) throws(CParseError) -> CExpr {
         var e = base
-        while current.kind == .punctuator {
-            switch current.text {
-            case "[":
+        while let p = currentPunctuator {
+            switch p {
+            case .leftBracket:
                 advance()
                 let index = try parseExpression()
-                try expect("]", "after subscript")
+                try expect(.rightBracket, "after subscript")
                 e = CExpr(.subscriptAccess(base: e, index: index), at: e.location)
-            case "(":
+            case .leftParen:
                 advance()
                 var arguments: [CExpr] = []
-                while !check(")") {
+                while !check(.rightParen) {
                     arguments.append(try parseArgument())
-                    if !accept(",") { break }
+                    if !accept(.comma) { break }
                 }
-                try expect(")", "after call arguments")
+                try expect(.rightParen, "after call arguments")
                 e = CExpr(.call(callee: e, arguments: arguments), at: e.location)
-            case ".", "->":
-                let arrow = advance().text == "->"
+            case .dot, .arrow:
+                let arrow = advance().punctuator == .arrow
                 let name = try expectIdentifier("member name")
                 e = CExpr(.member(base: e, name: name.text, arrow: arrow), at: e.location)
-            case "++":
+            case .increment:
                 advance()
                 e = CExpr(.unary(op: .postIncrement, operand: e), at: e.location)
-            case "--":
+            case .decrement:
                 advance()
                 e = CExpr(.unary(op: .postDecrement, operand: e), at: e.location)
             default:
@@ -223,10 +221,10 @@ extension CParser {
     /// A call argument; a type stands as one when followed by `,` or `)` (macros kept as calls:
     /// `container_of(p, struct page, lru)`).
     private mutating func parseArgument() throws(CParseError) -> CExpr {
-        if startsTypeName(), !(current.kind == .identifier && !peek(1).isPunctuator("*") && !peek(1).isPunctuator(",") && !peek(1).isPunctuator(")")) {
+        if startsTypeName(), !(current.kind == .identifier && !peek(1).isPunctuator(.star) && !peek(1).isPunctuator(.comma) && !peek(1).isPunctuator(.rightParen)) {
             let save = position
             let at = current.location
-            if let type = try? parseTypeName(), check(",") || check(")") {
+            if let type = try? parseTypeName(), check(.comma) || check(.rightParen) {
                 return CExpr(.typeArgument(type), at: at)
             }
             position = save
@@ -252,16 +250,16 @@ extension CParser {
             return CExpr(.string(text), at: t.location)
         case .floating:
             throw error("floating-point constant '\(t.text)' in kernel code")
-        case .punctuator where t.text == "(":
+        case .punctuator where t.punctuator == .leftParen:
             advance()
-            if check("{") {
+            if check(.leftBrace) {
                 // GNU statement expression `({ ...; value; })`.
                 let body = try parseCompound()
-                try expect(")", "after statement expression")
+                try expect(.rightParen, "after statement expression")
                 return CExpr(.statementExpression(body), at: t.location)
             }
             let inner = try parseExpression()
-            try expect(")", "after expression")
+            try expect(.rightParen, "after expression")
             return inner
         case .unknown:
             throw error("stray '\(t.text)' in program")

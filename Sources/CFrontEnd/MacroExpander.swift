@@ -27,17 +27,21 @@ struct MacroExpander {
         struct Frame {
             var tokens: [CToken]
             var position: Int
-            var macro: String?
+            var macro: String
         }
-        var frames: [Frame]
+        /// The input, read directly while no expansion is being rescanned (the common case).
+        let base: [CToken]
+        var basePosition = 0
+        /// Replacement lists being rescanned, innermost last.
+        var frames: [Frame] = []
         let outerDisabled: [String]
 
         init(_ tokens: [CToken], disabled: [String]) {
-            frames = [Frame(tokens: tokens, position: 0, macro: nil)]
+            base = tokens
             outerDisabled = disabled
         }
 
-        var disabled: [String] { outerDisabled + frames.compactMap(\.macro) }
+        var disabled: [String] { outerDisabled + frames.map(\.macro) }
 
         func isDisabled(_ name: String) -> Bool {
             for f in frames where f.macro == name { return true }
@@ -45,23 +49,26 @@ struct MacroExpander {
         }
 
         mutating func next() -> CToken? {
-            while let top = frames.last {
-                if top.position < top.tokens.count {
-                    var t = top.tokens[top.position]
-                    frames[frames.count - 1].position += 1
-                    if t.isWord && !t.noExpand && top.macro != nil && isDisabled(t.text) { t.noExpand = true }
+            while !frames.isEmpty {
+                let top = frames.count - 1
+                let p = frames[top].position
+                if p < frames[top].tokens.count {
+                    var t = frames[top].tokens[p]
+                    frames[top].position = p + 1
+                    if t.isWord && !t.noExpand && isDisabled(t.text) { t.noExpand = true }
                     return t
                 }
-                if frames.count == 1 { return nil }
                 frames.removeLast()
             }
-            return nil
+            guard basePosition < base.count else { return nil }
+            basePosition += 1
+            return base[basePosition - 1]
         }
 
         /// The next token without consuming it, looking through exhausted replacement lists.
         func peek() -> CToken? {
             for f in frames.reversed() where f.position < f.tokens.count { return f.tokens[f.position] }
-            return nil
+            return basePosition < base.count ? base[basePosition] : nil
         }
 
         mutating func push(_ tokens: [CToken], macro: String) {
@@ -82,7 +89,9 @@ struct MacroExpander {
                 out.append(t)
                 continue
             }
-            if KernelMacros.configurationTests.contains(t.text) && !macros.isDefined(t.text) {
+            if t.text.utf8.first == UInt8(ascii: "I"), KernelMacros.configurationTests.contains(t.text),
+                !macros.isDefined(t.text)
+            {
                 if let value = configurationTest(t, &stream) {
                     out.append(CToken(kind: .integer, text: value ? "1" : "0", value: value ? 1 : 0, location: t.location, hasLeadingSpace: t.hasLeadingSpace))
                 } else {
@@ -96,7 +105,7 @@ struct MacroExpander {
             }
             var body: [CToken]
             if let parameters = m.parameters {
-                guard let open = stream.peek(), open.isPunctuator("(") else {
+                guard let open = stream.peek(), open.isPunctuator(.leftParen) else {
                     out.append(t)  // a function-like macro's name alone is just a name
                     continue
                 }
@@ -123,9 +132,9 @@ struct MacroExpander {
     /// `IS_ENABLED(CONFIG_X)`: true when the configuration sets CONFIG_X (or CONFIG_X_MODULE for
     /// the module tests). Nil, with an error, when the argument is not one name.
     private mutating func configurationTest(_ t: CToken, _ stream: inout Stream) -> Bool? {
-        guard let open = stream.peek(), open.isPunctuator("(") else { return nil }
+        guard let open = stream.peek(), open.isPunctuator(.leftParen) else { return nil }
         _ = stream.next()
-        guard let name = stream.next(), name.isWord, let close = stream.next(), close.isPunctuator(")") else {
+        guard let name = stream.next(), name.isWord, let close = stream.next(), close.isPunctuator(.rightParen) else {
             errors.append(CParseError(location: t.location, message: "\(t.text) takes one configuration symbol"))
             return false
         }
@@ -149,15 +158,15 @@ struct MacroExpander {
                 errors.append(CParseError(location: use.location, message: "unterminated argument list invoking macro '\(m.name)'"))
                 return nil
             }
-            if a.isPunctuator("(") {
+            if a.isPunctuator(.leftParen) {
                 depth += 1
-            } else if a.isPunctuator(")") {
+            } else if a.isPunctuator(.rightParen) {
                 if depth == 0 {
                     args.append(current)
                     break
                 }
                 depth -= 1
-            } else if a.isPunctuator(","), depth == 0, !(m.isVariadic && args.count == parameters.count - 1) {
+            } else if a.isPunctuator(.comma), depth == 0, !(m.isVariadic && args.count == parameters.count - 1) {
                 args.append(current)
                 current = []
                 continue
@@ -197,13 +206,13 @@ struct MacroExpander {
         while i < body.count {
             let b = body[i]
             // `#param`: the argument's spelling as a string literal.
-            if b.isPunctuator("#"), i + 1 < body.count, let p = parameterIndex(body[i + 1]) {
+            if b.isPunctuator(.hash), i + 1 < body.count, let p = parameterIndex(body[i + 1]) {
                 result.append(stringified(args[p], use: use))
                 i += 2
                 continue
             }
             // GNU `, ## __VA_ARGS__`: the comma goes when the variadic argument is empty.
-            if b.isPunctuator(","), m.isVariadic, i + 2 < body.count, body[i + 1].isPunctuator("##"),
+            if b.isPunctuator(.comma), m.isVariadic, i + 2 < body.count, body[i + 1].isPunctuator(.hashHash),
                 parameterIndex(body[i + 2]) == parameters.count - 1
             {
                 let va = args[parameters.count - 1]
@@ -214,7 +223,7 @@ struct MacroExpander {
                 i += 3
                 continue
             }
-            if b.isPunctuator("##"), i > 0, i + 1 < body.count {
+            if b.isPunctuator(.hashHash), i > 0, i + 1 < body.count {
                 let rightToken = body[i + 1]
                 var right = parameterIndex(rightToken).map { args[$0] } ?? [relocated(rightToken, to: use)]
                 i += 2
@@ -231,7 +240,7 @@ struct MacroExpander {
                 continue
             }
             if let p = parameterIndex(b) {
-                let nextIsPaste = i + 1 < body.count && body[i + 1].isPunctuator("##")
+                let nextIsPaste = i + 1 < body.count && body[i + 1].isPunctuator(.hashHash)
                 if nextIsPaste {
                     result.append(contentsOf: args[p].isEmpty ? [Self.placemarker(use.location)] : args[p])
                 } else {

@@ -35,29 +35,29 @@ public struct CMacro: Sendable, Hashable {
         var parameters: [String]?
         var variadic = false
         // Function-like only when `(` touches the name: `#define f (x)` is object-like.
-        if let open = rest.first, open.isPunctuator("("), !open.hasLeadingSpace {
+        if let open = rest.first, open.isPunctuator(.leftParen), !open.hasLeadingSpace {
             rest = rest.dropFirst()
             var names: [String] = []
             var closed = false
             var expectName = true
             while let t = rest.first {
                 rest = rest.dropFirst()
-                if t.isPunctuator(")") && (!expectName || names.isEmpty) {
+                if t.isPunctuator(.rightParen) && (!expectName || names.isEmpty) {
                     closed = true
                     break
                 }
-                if expectName && t.isPunctuator("...") {
+                if expectName && t.isPunctuator(.ellipsis) {
                     names.append("__VA_ARGS__")
                     variadic = true
                     expectName = false
                 } else if expectName && t.isWord && !variadic {
                     names.append(t.text)
-                    if let dots = rest.first, dots.isPunctuator("...") {
+                    if let dots = rest.first, dots.isPunctuator(.ellipsis) {
                         rest = rest.dropFirst()
                         variadic = true
                     }
                     expectName = false
-                } else if !expectName && t.isPunctuator(",") && !variadic {
+                } else if !expectName && t.isPunctuator(.comma) && !variadic {
                     expectName = true
                 } else {
                     return .failure(
@@ -83,14 +83,19 @@ public struct CMacro: Sendable, Hashable {
 /// the file's own `#define`s, with `#undef` taking them out again.
 struct MacroTable: Sendable {
     private(set) var macros: [String: CMacro] = [:]
+    /// Names ever defined (an `#undef` leaves a harmless false positive).
+    private var filter = NameFilter([])
 
-    subscript(name: String) -> CMacro? { macros[name] }
+    subscript(name: String) -> CMacro? { filter.mayContain(name) ? macros[name] : nil }
 
-    mutating func define(_ macro: CMacro) { macros[macro.name] = macro }
+    mutating func define(_ macro: CMacro) {
+        macros[macro.name] = macro
+        filter.insert(macro.name)
+    }
 
     mutating func undefine(_ name: String) { macros[name] = nil }
 
-    func isDefined(_ name: String) -> Bool { macros[name] != nil }
+    func isDefined(_ name: String) -> Bool { self[name] != nil }
 
     /// Defines `NAME` or `NAME(params)` from a configuration's or the built-in table's text.
     mutating func define(source: String, file: String) -> CParseError? {

@@ -2,11 +2,11 @@
 /// macros (`list_for_each_entry(...) body`) kept as loops over an uninterpreted header.
 extension CParser {
     mutating func parseCompound() throws(CParseError) -> CStmt {
-        let open = try expect("{")
+        let open = try expect(.leftBrace)
         try enter()
         defer { leave() }
         var items: [CStmt] = []
-        while !check("}") {
+        while !check(.rightBrace) {
             if atEnd { throw error("expected '}' at end of input (the '{' at \(open.location) is never closed)") }
             items.append(try parseStatement())
         }
@@ -48,7 +48,7 @@ extension CParser {
                 guard current.isKeyword("while") else { throw error("expected 'while' in do/while loop") }
                 advance()
                 let condition = try parseParenthesisedCondition("while")
-                try expect(";", "after do/while statement")
+                try expect(.semicolon, "after do/while statement")
                 return CStmt(.doWhile(body: body, condition: condition), at: at)
             case "for":
                 return try parseFor()
@@ -60,39 +60,39 @@ extension CParser {
                 advance()
                 let value = try parseConditional()
                 var upTo: CExpr?
-                if accept("...") { upTo = try parseConditional() }
-                try expect(":", "after 'case'")
+                if accept(.ellipsis) { upTo = try parseConditional() }
+                try expect(.colon, "after 'case'")
                 return CStmt(.caseLabel(value: value, upTo: upTo, statement: try parseLabelled()), at: at)
             case "default":
                 advance()
-                try expect(":", "after 'default'")
+                try expect(.colon, "after 'default'")
                 return CStmt(.defaultLabel(statement: try parseLabelled()), at: at)
             case "goto":
                 advance()
                 let label = try expectIdentifier("label name")
-                try expect(";", "after goto statement")
+                try expect(.semicolon, "after goto statement")
                 return CStmt(.gotoStmt(label.text), at: at)
             case "break", "continue":
                 advance()
-                try expect(";", "after \(t.text) statement")
+                try expect(.semicolon, "after \(t.text) statement")
                 return CStmt(t.text == "break" ? .breakStmt : .continueStmt, at: at)
             case "return":
                 advance()
                 var value: CExpr?
-                if !check(";") { value = try parseExpression() }
-                try expect(";", "after return statement")
+                if !check(.semicolon) { value = try parseExpression() }
+                try expect(.semicolon, "after return statement")
                 return CStmt(.returnStmt(value), at: at)
             case "asm", "__asm__", "__asm":
                 advance()
                 while current.kind == .keyword || current.isWord && current.text == "goto" { advance() }
-                guard check("(") else { throw error("expected '(' after 'asm'") }
+                guard check(.leftParen) else { throw error("expected '(' after 'asm'") }
                 let group = try skipBalanced()
-                try expect(";", "after asm statement")
+                try expect(.semicolon, "after asm statement")
                 return CStmt(.opaque(t.text + " " + CToken.spell(group)), at: at)
             case "_Static_assert":
                 advance()
                 _ = try skipBalanced()
-                try expect(";")
+                try expect(.semicolon)
                 return CStmt(.empty, at: at)
             case "else":
                 throw error("'else' without a previous 'if'")
@@ -100,60 +100,60 @@ extension CParser {
             }
         }
         // `label:` (a name then `:`); a label closing a block labels an empty statement.
-        if t.kind == .identifier && peek(1).isPunctuator(":") {
+        if t.kind == .identifier && peek(1).isPunctuator(.colon) {
             advance()
             advance()
             return CStmt(.label(name: t.text, statement: try parseLabelled()), at: at)
         }
         if startsDeclaration() {
             let spec = try parseSpecifiers()
-            if accept(";") { return CStmt(.declaration([]), at: at) }
+            if accept(.semicolon) { return CStmt(.declaration([]), at: at) }
             return CStmt(.declaration(try parseInitDeclarators(spec)), at: at)
         }
         let expr = try parseExpression()
         // `list_for_each_entry(pos, head, member) { ... }`: an iterator macro heading a loop.
-        if case .call(let callee, _) = expr.kind, case .identifier(let name) = callee.kind, name.contains("for_each"),
-            !check(";")
+        if !check(.semicolon), case .call(let callee, _) = expr.kind, case .identifier(let name) = callee.kind,
+            name.contains("for_each")
         {
             return CStmt(.iteratorLoop(header: expr, body: try parseStatement()), at: at)
         }
-        try expect(";", "after expression")
+        try expect(.semicolon, "after expression")
         return CStmt(.expression(expr), at: at)
     }
 
     /// The statement after a label; C23 (and GCC) allow the label to end a block.
     private mutating func parseLabelled() throws(CParseError) -> CStmt {
-        if check("}") { return CStmt(.empty, at: current.location) }
+        if check(.rightBrace) { return CStmt(.empty, at: current.location) }
         return try parseStatement()
     }
 
     private mutating func parseParenthesisedCondition(_ keyword: String) throws(CParseError) -> CExpr {
-        try expect("(", "after '\(keyword)'")
+        try expect(.leftParen, "after '\(keyword)'")
         let e = try parseExpression()
-        try expect(")", "after \(keyword) condition")
+        try expect(.rightParen, "after \(keyword) condition")
         return e
     }
 
     private mutating func parseFor() throws(CParseError) -> CStmt {
         let at = advance().location
-        try expect("(", "after 'for'")
+        try expect(.leftParen, "after 'for'")
         var initial: CStmt?
-        if !accept(";") {
+        if !accept(.semicolon) {
             let initAt = current.location
             if startsDeclaration() {
                 let spec = try parseSpecifiers()
                 initial = CStmt(.declaration(try parseInitDeclarators(spec)), at: initAt)
             } else {
                 initial = CStmt(.expression(try parseExpression()), at: initAt)
-                try expect(";", "in 'for' statement")
+                try expect(.semicolon, "in 'for' statement")
             }
         }
         var condition: CExpr?
-        if !check(";") { condition = try parseExpression() }
-        try expect(";", "in 'for' statement")
+        if !check(.semicolon) { condition = try parseExpression() }
+        try expect(.semicolon, "in 'for' statement")
         var step: CExpr?
-        if !check(")") { step = try parseExpression() }
-        try expect(")", "after 'for' clauses")
+        if !check(.rightParen) { step = try parseExpression() }
+        try expect(.rightParen, "after 'for' clauses")
         return CStmt(.forLoop(initial: initial, condition: condition, step: step, body: try parseStatement()), at: at)
     }
 }

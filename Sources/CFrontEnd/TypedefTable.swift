@@ -20,8 +20,13 @@ struct TypedefTable: Sendable {
     ]
 
     private var names: Set<String> = TypedefTable.kernel
+    private var filter = TypedefTable.kernelFilter
+    private static let kernelFilter = NameFilter(kernel)
 
-    func contains(_ name: String) -> Bool { names.contains(name) }
+    func contains(_ name: String) -> Bool { filter.mayContain(name) && names.contains(name) }
 
-    mutating func insert(_ name: String) { names.insert(name) }
+    mutating func insert(_ name: String) {
+        names.insert(name)
+        filter.insert(name)
+    }
 }
