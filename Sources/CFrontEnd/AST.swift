@@ -141,6 +141,10 @@ public struct CStmt: Sendable, Hashable, Codable {
         case empty
         /// `asm(...)` and anything else the parser keeps but the checker cannot interpret.
         case opaque(String)
+        /// A kernel iterator macro used as a loop header, `list_for_each_entry(pos, head, lru) body`
+        /// or `for_each_node(nid) body`: the call as written (the macro is not expanded) and the body.
+        /// Added by the front end: the preprocessor does not define these macros.
+        case iteratorLoop(header: CExpr, body: CStmt)
     }
 }
 
@@ -177,6 +181,9 @@ public struct CExpr: Sendable, Hashable, Codable {
         case statementExpression(CStmt)
         /// An initializer list where an expression stands (`int a[] = {...}` is a declaration).
         case initializerList(CInitializerList)
+        /// A type written as an argument of a macro kept as a call: `container_of(p, struct page,
+        /// lru)`, `offsetof(struct vm_fault, pte)`. Added by the front end.
+        case typeArgument(CType)
     }
 
     public enum UnaryOp: String, Sendable, Hashable, Codable {
@@ -202,16 +209,36 @@ public struct CTranslationUnit: Sendable, Codable {
     public var structs: [String: [CParameter]]
     /// Top-level parts that did not parse: reported and skipped, the rest goes on.
     public var errors: [CParseError]
+    /// Function declarations without a body (`bool reuse_swap_page(struct page *, int *);`): name →
+    /// `.function` type, for the checker's type information. Added by the front end.
+    public var prototypes: [String: CType]
+    /// `enum { A, B = 4 }` constants with their values. Added by the front end.
+    public var enumConstants: [String: Int64]
+    /// `typedef`s the file declares: name → type. Added by the front end.
+    public var typedefs: [String: CType]
+    /// Macros the file `#define`s (in live code): name → definition as written. Added by the front end.
+    public var macros: [String: String]
+    /// `#include` operands as written, in order (not followed). Added by the front end.
+    public var includes: [String]
     public init(
         file: String, functions: [CFunction], globals: [CDeclaration], structs: [String: [CParameter]],
-        errors: [CParseError]
+        errors: [CParseError], prototypes: [String: CType] = [:], enumConstants: [String: Int64] = [:],
+        typedefs: [String: CType] = [:], macros: [String: String] = [:], includes: [String] = []
     ) {
         self.file = file
         self.functions = functions
         self.globals = globals
         self.structs = structs
         self.errors = errors
+        self.prototypes = prototypes
+        self.enumConstants = enumConstants
+        self.typedefs = typedefs
+        self.macros = macros
+        self.includes = includes
     }
+
+    /// The function named `name`, if the file defines it in this configuration.
+    public func function(named name: String) -> CFunction? { functions.first { $0.name == name } }
 }
 
 /// A parse or preprocessing error, located like a compiler's.
