@@ -28,6 +28,7 @@ enum CExprPrinter {
         case .compoundLiteral(let t, _): return "(\(t)){...}"
         case .statementExpression: return "({...})"
         case .initializerList: return "{...}"
+        case .typeArgument(let t): return "\(t)"
         }
     }
 
@@ -57,15 +58,29 @@ enum CSyntaxSearch {
         var found: CExpr?
         func visitE(_ e: CExpr) {
             if found != nil { return }
-            if e.location == loc, case .binary(let op, _, _) = e.kind, op == .logicalAnd || op == .logicalOr { found = e; return }
+            if e.location == loc, case .binary(let op, _, _) = e.kind, op == .logicalAnd || op == .logicalOr {
+                found = e
+                return
+            }
             switch e.kind {
-            case .call(let c, let a): visitE(c); a.forEach(visitE)
+            case .call(let c, let a):
+                visitE(c)
+                a.forEach(visitE)
             case .member(let b, _, _): visitE(b)
-            case .subscriptAccess(let b, let i): visitE(b); visitE(i)
+            case .subscriptAccess(let b, let i):
+                visitE(b)
+                visitE(i)
             case .unary(_, let x), .cast(_, let x), .sizeofExpr(let x): visitE(x)
-            case .binary(_, let l, let r): visitE(l); visitE(r)
-            case .assign(_, let t, let v): visitE(t); visitE(v)
-            case .conditional(let c, let t, let f): visitE(c); visitE(t); visitE(f)
+            case .binary(_, let l, let r):
+                visitE(l)
+                visitE(r)
+            case .assign(_, let t, let v):
+                visitE(t)
+                visitE(v)
+            case .conditional(let c, let t, let f):
+                visitE(c)
+                visitE(t)
+                visitE(f)
             case .comma(let xs): xs.forEach(visitE)
             default: break
             }
@@ -75,11 +90,24 @@ enum CSyntaxSearch {
             switch s.kind {
             case .compound(let items): items.forEach(visitS)
             case .expression(let e): visitE(e)
-            case .ifElse(let c, let t, let f): visitE(c); visitS(t); f.map(visitS)
-            case .whileLoop(let c, let b): visitE(c); visitS(b)
-            case .doWhile(let b, let c): visitS(b); visitE(c)
-            case .forLoop(let i, let c, let st, let b): i.map(visitS); c.map(visitE); st.map(visitE); visitS(b)
-            case .switchStmt(let x, let b): visitE(x); visitS(b)
+            case .ifElse(let c, let t, let f):
+                visitE(c)
+                visitS(t)
+                f.map(visitS)
+            case .whileLoop(let c, let b):
+                visitE(c)
+                visitS(b)
+            case .doWhile(let b, let c):
+                visitS(b)
+                visitE(c)
+            case .forLoop(let i, let c, let st, let b):
+                i.map(visitS)
+                c.map(visitE)
+                st.map(visitE)
+                visitS(b)
+            case .switchStmt(let x, let b):
+                visitE(x)
+                visitS(b)
             case .caseLabel(_, _, let st), .defaultLabel(let st), .label(_, let st): visitS(st)
             case .returnStmt(let e): e.map(visitE)
             case .declaration(let ds):
@@ -95,7 +123,12 @@ enum CSyntaxSearch {
         guard case .binary(let op, _, _) = e.kind else { return [e] }
         var out: [CExpr] = []
         func flat(_ x: CExpr) {
-            if case .binary(let o, let l, let r) = x.kind, o == op { flat(l); flat(r) } else { out.append(x) }
+            if case .binary(let o, let l, let r) = x.kind, o == op {
+                flat(l)
+                flat(r)
+            } else {
+                out.append(x)
+            }
         }
         flat(e)
         return out

@@ -1,5 +1,6 @@
 import CFrontEnd
 import Conversation
+import Foundation
 import Model
 import Patches
 
@@ -24,26 +25,45 @@ public enum CheckRunner {
                     let configs: [[String]] = symbols.isEmpty ? [[]] : [[], symbols]
                     for config in configs {
                         let unit = CParser.parse(text, file: path, configuration: CConfiguration(enabled: Set(config)))
+                        // The other files of this version are part of the program: a function may
+                        // call into them (do_wp_page() -> can_share_swap_page() in 2.6.11).
+                        var functions: [String: CFunction] = [:]
+                        let files = isBase ? v.baseFiles : v.patchedFiles
+                        for (other, otherText) in files.sorted(by: { $0.key < $1.key })
+                        where other != path && other.hasSuffix(".c") {
+                            for fn in CParser.parse(
+                                otherText, file: other, configuration: CConfiguration(enabled: Set(config))
+                            ).functions {
+                                functions[fn.name] = fn
+                            }
+                        }
+                        for fn in unit.functions { functions[fn.name] = fn }
                         let program = Program(
-                            functions: Dictionary(unit.functions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }),
-                            globals: unit.globals, enumConstants: unit.enumConstants)
+                            functions: functions, globals: unit.globals, enumConstants: unit.enumConstants)
                         let key = config.joined(separator: ",")
-                        var vc = byConfig[key] ?? VersionCheck(
-                            patchIndex: v.patchIndex, patch: v.patch, version: v.version, kind: kind, base: v.base.name,
-                            configuration: config, functions: [], findings: [])
+                        var vc =
+                            byConfig[key]
+                            ?? VersionCheck(
+                                patchIndex: v.patchIndex, patch: v.patch, version: v.version, kind: kind,
+                                base: v.base.name,
+                                configuration: config, functions: [], findings: [])
                         for name in Set(changed.filter { $0.file == path }.map(\.name)).sorted() {
                             guard let f = program.functions[name] else {
                                 if !isBase, unit.errors.contains(where: { $0.function == name }) {
                                     vc.functions.append(
                                         FunctionCheck(
-                                            name: name, file: path, scenarios: 0, paths: 0, boundsHit: [], unknownCalls: [],
-                                            errors: unit.errors.filter { $0.function == name }.map(\.description), contract: nil))
+                                            name: name, file: path, scenarios: 0, paths: 0, boundsHit: [],
+                                            unknownCalls: [],
+                                            errors: unit.errors.filter { $0.function == name }.map(\.description),
+                                            contract: nil))
                                 }
                                 continue
                             }
                             let (fc, findings) = checkFunction(
-                                f, file: path, text: text, program: program, kernelDate: date, maps: maps, isBase: isBase,
-                                limits: limits, parseErrors: unit.errors.filter { $0.function == name }.map(\.description))
+                                f, file: path, text: text, program: program, kernelDate: date, maps: maps,
+                                isBase: isBase,
+                                limits: limits,
+                                parseErrors: unit.errors.filter { $0.function == name }.map(\.description))
                             vc.functions.append(fc)
                             vc.findings += findings
                         }
@@ -55,7 +75,9 @@ public enum CheckRunner {
         }
         return CheckReport(
             subject: run.subject, versions: versions,
-            invariants: InvariantRegistry.all.map { InvariantInfo(id: $0.id, statement: $0.statement, reference: $0.reference) })
+            invariants: InvariantRegistry.all.map {
+                InvariantInfo(id: $0.id, statement: $0.statement, reference: $0.reference)
+            })
     }
 
     static func checkFunction(
@@ -68,8 +90,12 @@ public enum CheckRunner {
         var paths: [PathRecord] = []
         var bounds: [String] = []
         var errors = parseErrors
-        for s in scenarios {
-            let o = explorer.explore(f, scenario: s)
+        let deadline = Date().addingTimeInterval(limits.seconds)
+        let conditionLines = isBase ? Set(maps.removed.compactMap(\.fileLine)) : maps.addedFileLines
+        for (k, s) in scenarios.enumerated() {
+            // The path budget is shared fairly between the starting states.
+            let budget = max(1, (limits.maxPaths - paths.count) / max(1, scenarios.count - k))
+            let o = explorer.explore(f, scenario: s, budget: budget, deadline: deadline, conditionLines: conditionLines)
             paths += o.paths
             for b in o.bounds where !bounds.contains(b) { bounds.append(b) }
             for e in o.errors where !errors.contains(e) { errors.append(e) }
@@ -87,23 +113,34 @@ public enum CheckRunner {
             let unknown = run.unknownCalls
             for k in fs.indices where fs[k].verdict == .holds && !unknown.isEmpty && affectedByUnknown(inv, paths) {
                 fs[k].verdict = .unknown
-                fs[k].reason = "paths went through calls the model does not know: \(unknown.sorted().joined(separator: ", "))"
+                fs[k].reason =
+                    "paths went through calls the model does not know: \(unknown.sorted().joined(separator: ", "))"
             }
-            if isBase { fs = fs.map { var x = $0; x.removedLines = []; return x } }
+            if isBase {
+                fs = fs.map {
+                    var x = $0
+                    x.removedLines = []
+                    return x
+                }
+            }
             findings += fs
         }
         let cut = paths.filter { $0.cut != nil }.count
-        if cut > 0 { bounds.append("\(cut) of \(paths.count) paths stopped early (bounds, BUG_ON or unsupported constructs)") }
+        if cut > 0 {
+            bounds.append("\(cut) of \(paths.count) paths stopped early (bounds, BUG_ON or unsupported constructs)")
+        }
         let fc = FunctionCheck(
             name: f.name, file: file, scenarios: scenarios.count, paths: paths.count, boundsHit: bounds,
-            unknownCalls: Array(Set(paths.flatMap(\.unknownCalls))).sorted(), errors: errors, contract: contract?.models)
+            unknownCalls: Array(Set(paths.flatMap(\.unknownCalls))).sorted(), errors: errors, contract: contract?.models
+        )
         return (fc, findings)
     }
 
     /// Only invariants whose events an unknown call could hide are downgraded: an unknown callee
     /// may take or drop references and locks.
     static func affectedByUnknown(_ inv: Invariant, _ paths: [PathRecord]) -> Bool {
-        ["ref.balance", "ref.consistent", "lock.page-balance", "lock.ptl-balance", "lock.mutex-balance"].contains(inv.id)
+        ["ref.balance", "ref.consistent", "lock.page-balance", "lock.ptl-balance", "lock.mutex-balance"].contains(
+            inv.id)
             && paths.contains { !$0.unknownCalls.isEmpty }
     }
 }
@@ -127,13 +164,16 @@ struct PatchLineMap {
             for l in hunk.lines {
                 switch l.kind {
                 case .context:
-                    let r = PatchLineRef(kind: "context", text: l.text, oldLine: l.oldLine, newLine: l.newLine, fileLine: o)
+                    let r = PatchLineRef(
+                        kind: "context", text: l.text, oldLine: l.oldLine, newLine: l.newLine, fileLine: o)
                     byPatchedLine[o] = r
-                    contextByBaseLine[b] = PatchLineRef(kind: "context", text: l.text, oldLine: l.oldLine, newLine: l.newLine, fileLine: b)
+                    contextByBaseLine[b] = PatchLineRef(
+                        kind: "context", text: l.text, oldLine: l.oldLine, newLine: l.newLine, fileLine: b)
                     o += 1
                     b += 1
                 case .added:
-                    byPatchedLine[o] = PatchLineRef(kind: "added", text: l.text, oldLine: nil, newLine: l.newLine, fileLine: o)
+                    byPatchedLine[o] = PatchLineRef(
+                        kind: "added", text: l.text, oldLine: nil, newLine: l.newLine, fileLine: o)
                     addedFileLines.insert(o)
                     o += 1
                 case .removed:

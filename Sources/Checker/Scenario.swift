@@ -20,6 +20,8 @@ struct EntryContract {
     var page: PageRole
     /// A true return value means "reuse the page in place" (can_share_swap_page()).
     var returnTrueReuses: Bool
+    /// The PTE is mapped (pte_offset_map) on entry and must be unmapped on exit.
+    var pteMappedOnEntry = false
 
     static let table: [String: EntryContract] = [
         // mm/memory.c handle_pte_fault() -> do_wp_page(), v5.8: the PTE is mapped and locked,
@@ -33,6 +35,13 @@ struct EntryContract {
             models: "mm/memory.c do_wp_page() calling can_share_swap_page(), 2.6.11",
             heldOnEntry: ["ptl": .spin, "page0": .pageLock], releasedOnExit: [], page: .swapCachePage,
             returnTrueReuses: true),
+        // mm/memory.c handle_pte_fault() -> do_swap_page(), 2.6.11: "We enter with the
+        // page_table_lock held, pte mapped" (mm->page_table_lock is the PTL in 2.6.11); it returns
+        // with both dropped.
+        "do_swap_page": EntryContract(
+            models: "mm/memory.c handle_pte_fault() calling do_swap_page(), 2.6.11",
+            heldOnEntry: ["mm_struct.page_table_lock": .spin], releasedOnExit: ["mm_struct.page_table_lock"],
+            page: .swapCachePage, returnTrueReuses: false, pteMappedOnEntry: true),
         "exclusive_swap_page": EntryContract(
             models: "mm/swapfile.c can_share_swap_page() calling exclusive_swap_page(), 2.6.11",
             heldOnEntry: ["ptl": .spin, "page0": .pageLock], releasedOnExit: [], page: .swapCachePage,
@@ -61,7 +70,8 @@ enum ScenarioBuilder {
                                 if ksm { page.flags.insert(.ksm) }
                                 if swapCache { page.flags.insert(.swapCache) }
                                 page.refcount = mapcount + pins + (swapCache ? 1 : 0) + other
-                                out.append(make(f, contract: contract, page: page, other: other, pteMapCanFail: pteMapCanFail))
+                                out.append(
+                                    make(f, contract: contract, page: page, other: other, pteMapCanFail: pteMapCanFail))
                             }
                         }
                     }
@@ -71,7 +81,9 @@ enum ScenarioBuilder {
         return out
     }
 
-    static func make(_ f: CFunction, contract: EntryContract?, page: PageState, other: Int, pteMapCanFail: Bool) -> Scenario {
+    static func make(_ f: CFunction, contract: EntryContract?, page: PageState, other: Int, pteMapCanFail: Bool)
+        -> Scenario
+    {
         var s = MMState()
         var p = page
         for (lock, kind) in contract?.heldOnEntry ?? [:] {
@@ -80,7 +92,7 @@ enum ScenarioBuilder {
         }
         s.pages = [p]
         s.ptes = [PTEState(present: true, write: false, dirty: false, young: true, page: 0, pfn: 1024)]
-        s.pteMapDepth = s.held["ptl"] != nil ? 1 : 0
+        s.pteMapDepth = (s.held["ptl"] != nil || contract?.pteMappedOnEntry == true) ? 1 : 0
         let name = page.summary + (other > 0 ? " (\(other) other reference)" : "")
         return Scenario(name: name, initial: s, pteMapCanFail: pteMapCanFail) { m in
             arguments(f, m)
@@ -89,29 +101,38 @@ enum ScenarioBuilder {
 
     /// Arguments by parameter type: a fault context, a vma, the page, the PTE...
     static func arguments(_ f: CFunction, _ m: Machine) -> [Value] {
-        let vma = m.record(type: "vm_area_struct", [
-            "vm_flags": .int(0x1 | 0x2 | 0x10 | 0x20), "vm_start": .int(m.scenarioBaseAddress),
-            "vm_end": .int(m.scenarioBaseAddress + 0x20_0000), "vm_mm": m.record(type: "mm_struct", [:]),
-            "vm_page_prot": .int(0), "anon_vma": m.record(type: "anon_vma", [:]),
-        ])
+        let vma = m.record(
+            type: "vm_area_struct",
+            [
+                "vm_flags": .int(0x1 | 0x2 | 0x10 | 0x20), "vm_start": .int(m.scenarioBaseAddress),
+                "vm_end": .int(m.scenarioBaseAddress + 0x20_0000), "vm_mm": m.record(type: "mm_struct", [:]),
+                "vm_page_prot": .int(0), "anon_vma": m.record(type: "anon_vma", [:]),
+            ])
         let pte = m.ptePointer(address: .int(m.scenarioBaseAddress))
-        let vmf = m.record(type: "vm_fault", [
-            "vma": vma, "address": .int(m.scenarioBaseAddress), "flags": .int(0x01), "pte": pte,
-            "orig_pte": .pte(m.state.ptes[0]), "ptl": m.ptlPointer, "pmd": m.record(type: "pmd", [:]), "page": .null,
-            "pgoff": .int(0),
-        ])
+        let vmf = m.record(
+            type: "vm_fault",
+            [
+                "vma": vma, "address": .int(m.scenarioBaseAddress), "flags": .int(0x01), "pte": pte,
+                "orig_pte": .pte(m.state.ptes[0]), "ptl": m.ptlPointer, "pmd": m.record(type: "pmd", [:]),
+                "page": .null,
+                "pgoff": .int(0),
+            ])
         return f.parameters.map { p in
             switch p.type {
             case .pointer(.tagged(_, "vm_fault")): return vmf
             case .pointer(.tagged(_, "vm_area_struct")): return vma
             case .pointer(.tagged(_, "page")), .pointer(.tagged(_, "folio")): return m.pagePointer(0)
+            case .pointer(.pointer(_)): return .pointer(Pointer(object: m.allocate(.cell(.null))))
             case .pointer(.named("pte_t")): return pte
             case .named("pte_t"): return .pte(m.state.ptes[0])
             case .pointer(.tagged(_, "mm_struct")):
-                if case .pointer(let v) = vma, let mm = try? m.load(.pointer(v.appending(.field("vm_mm")))) { return mm }
+                if case .pointer(let v) = vma, let mm = try? m.load(.pointer(v.appending(.field("vm_mm")))) {
+                    return mm
+                }
                 return .unknown("mm")
             case .pointer(.named("spinlock_t")): return m.ptlPointer
-            case .named("unsigned long") where ["address", "addr"].contains(p.name ?? ""): return .int(m.scenarioBaseAddress)
+            case .named("unsigned long") where ["address", "addr"].contains(p.name ?? ""):
+                return .int(m.scenarioBaseAddress)
             default: return .unknown("argument \(p.name ?? "?")")
             }
         }

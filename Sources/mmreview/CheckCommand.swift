@@ -10,7 +10,9 @@ enum CheckCommand {
     static let flags: Set<String> = ["--help", "-h"]
 
     static func run(_ args: Arguments) throws(UsageError) -> Int32 {
-        guard args.positional.count == 1 else { throw UsageError("check takes one input (a file, a folder, or - for stdin)") }
+        guard args.positional.count == 1 else {
+            throw UsageError("check takes one input (a file, a folder, or - for stdin)")
+        }
         let format = args.options["--format"] ?? "text"
         guard ["text", "json"].contains(format) else { throw UsageError("unknown --format \(format) (text, json)") }
         let inputFormat = try InputFormatOption.parse(args.options["--input-format"])
@@ -47,7 +49,8 @@ enum CheckCommand {
         }
         if format == "json" {
             do {
-                Output.print(reports.count == 1 ? try JSONRendering.render(reports[0]) : try JSONRendering.render(reports))
+                Output.print(
+                    reports.count == 1 ? try JSONRendering.render(reports[0]) : try JSONRendering.render(reports))
             } catch {
                 Output.error("cannot encode JSON: \(error)")
                 return 2

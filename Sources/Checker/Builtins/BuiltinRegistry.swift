@@ -26,12 +26,16 @@ struct BuiltinRegistry: @unchecked Sendable {
         return r
     }()
 
-    mutating func add(_ name: String, models: String, pure: Bool = false, _ run: @escaping (Machine, [CExpr]) throws -> Value) {
+    mutating func add(
+        _ name: String, models: String, pure: Bool = false, _ run: @escaping (Machine, [CExpr]) throws -> Value
+    ) {
         table[name] = Builtin(name: name, models: models, pure: pure, run: run)
     }
 
     /// Registers one behaviour under several names (aliases across kernel versions).
-    mutating func add(_ names: [String], models: String, pure: Bool = false, _ run: @escaping (Machine, [CExpr]) throws -> Value) {
+    mutating func add(
+        _ names: [String], models: String, pure: Bool = false, _ run: @escaping (Machine, [CExpr]) throws -> Value
+    ) {
         for n in names { add(n, models: models, pure: pure, run) }
     }
 

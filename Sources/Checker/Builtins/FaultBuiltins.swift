@@ -3,9 +3,13 @@ enum FaultBuiltins {
     static func register(_ r: inout BuiltinRegistry) {
         // mm/mempolicy.c alloc_page_vma()/vma_alloc_folio(), v5.8-v6.5: may fail; may sleep with
         // GFP_KERNEL/GFP_HIGHUSER; a new page has refcount 1 and no mapping.
-        r.add(["alloc_page_vma", "alloc_zeroed_user_highpage_movable", "alloc_zeroed_user_highpage", "vma_alloc_folio",
-            "vma_alloc_zeroed_movable_folio", "page_copy_prealloc", "folio_prealloc"],
-            models: "mm/mempolicy.c alloc_page_vma(), v5.8; vma_alloc_folio(), v6.5 (may fail, may sleep)") { m, a in
+        r.add(
+            [
+                "alloc_page_vma", "alloc_zeroed_user_highpage_movable", "alloc_zeroed_user_highpage", "vma_alloc_folio",
+                "vma_alloc_zeroed_movable_folio", "page_copy_prealloc", "folio_prealloc",
+            ],
+            models: "mm/mempolicy.c alloc_page_vma(), v5.8; vma_alloc_folio(), v6.5 (may fail, may sleep)"
+        ) { m, a in
             _ = try m.values(a)
             m.emit(.mightSleep(name: "page allocation"))
             if m.choose(2, "the page allocation fails") == 1 {
@@ -23,16 +27,24 @@ enum FaultBuiltins {
             m.emit(.mayAllocate(name: "page\(n)", failed: false))
             return m.pagePointer(n)
         }
-        r.add(["anon_vma_prepare", "mem_cgroup_charge", "mem_cgroup_newpage_charge", "mem_cgroup_charge_anon"],
-            models: "mm/rmap.c anon_vma_prepare(); mm/memcontrol.c mem_cgroup_charge(), v5.8 (may fail: -ENOMEM)") { m, a in
+        r.add(
+            ["anon_vma_prepare", "mem_cgroup_charge", "mem_cgroup_newpage_charge", "mem_cgroup_charge_anon"],
+            models: "mm/rmap.c anon_vma_prepare(); mm/memcontrol.c mem_cgroup_charge(), v5.8 (may fail: -ENOMEM)"
+        ) { m, a in
             _ = try m.values(a)
-            return .int(m.choose(2, "\(a.isEmpty ? "the charge" : "anon_vma_prepare/mem_cgroup_charge") fails with -ENOMEM") == 1 ? -12 : 0)
+            return .int(
+                m.choose(2, "\(a.isEmpty ? "the charge" : "anon_vma_prepare/mem_cgroup_charge") fails with -ENOMEM")
+                    == 1 ? -12 : 0)
         }
-        for name in ["cow_user_page", "copy_user_highpage", "clear_huge_page", "copy_user_huge_page", "lru_cache_add_active_or_unevictable",
-            "lru_cache_add_active", "folio_add_lru_vma", "lru_cache_add", "mem_cgroup_uncharge_page", "flush_cache_page",
-            "acct_update_integrals", "file_update_time", "cond_resched", "folio_throttle_swaprate", "page_mkwrite"]
-        {
-            r.add(name, models: "\(name)(): contents, LRU and accounting side work; no page count or lock change here") { m, a in
+        for name in [
+            "cow_user_page", "copy_user_highpage", "clear_huge_page", "copy_user_huge_page",
+            "lru_cache_add_active_or_unevictable",
+            "lru_cache_add_active", "folio_add_lru_vma", "lru_cache_add", "mem_cgroup_uncharge_page",
+            "flush_cache_page",
+            "acct_update_integrals", "file_update_time", "cond_resched", "folio_throttle_swaprate", "page_mkwrite",
+        ] {
+            r.add(name, models: "\(name)(): contents, LRU and accounting side work; no page count or lock change here")
+            { m, a in
                 _ = try m.values(a)
                 return .int(name == "cow_user_page" ? 1 : 0)
             }
@@ -62,10 +74,14 @@ enum FaultBuiltins {
             m.emit(.rss(counter: name, delta: Int(d)))
             return .int(0)
         }
-        r.add("mm_counter_file", models: "include/linux/mm.h mm_counter_file(), v5.8: MM_FILEPAGES (no shmem in the scenarios)", pure: true) { _, _ in
+        r.add(
+            "mm_counter_file",
+            models: "include/linux/mm.h mm_counter_file(), v5.8: MM_FILEPAGES (no shmem in the scenarios)", pure: true
+        ) { _, _ in
             .int(0)
         }
-        r.add(["handle_userfault"], models: "fs/userfaultfd.c handle_userfault(), v5.8: hands the fault to userspace") { m, a in
+        r.add(["handle_userfault"], models: "fs/userfaultfd.c handle_userfault(), v5.8: hands the fault to userspace") {
+            m, a in
             _ = try m.values(a)
             return .int(KernelConstants.table["VM_FAULT_RETRY"]!)
         }

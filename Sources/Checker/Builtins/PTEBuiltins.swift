@@ -7,7 +7,9 @@ enum PTEBuiltins {
             guard k < a.count, case .pte(let p) = try m.eval(a[k]) else { return nil }
             return p
         }
-        func transform(_ names: [String], _ models: String, _ f: @escaping (inout PTEState) -> Void) -> (inout BuiltinRegistry) -> Void {
+        func transform(_ names: [String], _ models: String, _ f: @escaping (inout PTEState) -> Void) -> (
+            inout BuiltinRegistry
+        ) -> Void {
             { r in
                 r.add(names, models: models, pure: true) { m, a in
                     guard var p = try pte(m, a) else { return .unknown(names[0]) }
@@ -19,7 +21,10 @@ enum PTEBuiltins {
         // arch/x86/include/asm/pgtable.h pte_mk*/pte_clear_*/pte_wrprotect, v5.8-v6.7.
         transform(["pte_mkyoung", "pte_sw_mkyoung"], "pte_mkyoung(), v5.8") { $0.young = true }(&r)
         transform(["pte_mkold"], "pte_mkold(), v5.8") { $0.young = false }(&r)
-        transform(["pte_mkdirty"], "pte_mkdirty(), v5.8") { $0.dirty = true; $0.softDirty = true }(&r)
+        transform(["pte_mkdirty"], "pte_mkdirty(), v5.8") {
+            $0.dirty = true
+            $0.softDirty = true
+        }(&r)
         transform(["pte_mkclean"], "pte_mkclean(), v5.8") { $0.dirty = false }(&r)
         transform(["pte_mkwrite", "pte_mkwrite_novma"], "pte_mkwrite(), v5.8") { $0.write = true }(&r)
         transform(["pte_wrprotect"], "pte_wrprotect(), v5.8") { $0.write = false }(&r)
@@ -57,14 +62,17 @@ enum PTEBuiltins {
             m.emit(.pteCompared(index: 0, same: same))
             return .int(same ? 1 : 0)
         }
-        r.add(["ptep_get", "ptep_get_lockless"], models: "include/linux/pgtable.h ptep_get(), v6.5", pure: true) { m, a in
+        r.add(["ptep_get", "ptep_get_lockless"], models: "include/linux/pgtable.h ptep_get(), v6.5", pure: true) {
+            m, a in
             try m.load(m.eval(a[0]))
         }
         // include/linux/mm.h pte_offset_map_lock(), v5.8: maps the table and takes the PTL. If the
         // path dropped the PTL before, another CPU may have changed the entry meanwhile.
-        r.add(["pte_offset_map_lock", "pte_alloc_map_lock"], models: "include/linux/mm.h pte_offset_map_lock(), v5.8") { m, a in
+        r.add(["pte_offset_map_lock", "pte_alloc_map_lock"], models: "include/linux/mm.h pte_offset_map_lock(), v5.8") {
+            m, a in
             let v = try m.values(a)
-            if m.pteMapCanFail, m.choose(2, "pte_offset_map_lock() returns NULL: the page table went away (v6.5+)") == 1 {
+            if m.pteMapCanFail, m.choose(2, "pte_offset_map_lock() returns NULL: the page table went away (v6.5+)") == 1
+            {
                 m.emit(.pteMap(nullReturned: true))
                 return .null
             }
@@ -83,7 +91,8 @@ enum PTEBuiltins {
         }
         // include/linux/pgtable.h pte_offset_map(), v6.5: may return NULL since Hugh Dickins's
         // series (the table may be freed under us); an RCU read-side section until pte_unmap().
-        r.add(["pte_offset_map", "pte_offset_map_nolock"], models: "include/linux/pgtable.h pte_offset_map(), v6.5") { m, a in
+        r.add(["pte_offset_map", "pte_offset_map_nolock"], models: "include/linux/pgtable.h pte_offset_map(), v6.5") {
+            m, a in
             let v = try m.values(a)
             if m.pteMapCanFail, m.choose(2, "pte_offset_map() returns NULL: the page table went away (v6.5+)") == 1 {
                 m.emit(.pteMap(nullReturned: true))
@@ -121,24 +130,33 @@ enum PTEBuiltins {
         // write fault's in-place reuse makes a read-only PTE writable for the same page).
         r.add("ptep_set_access_flags", models: "mm/pgtable-generic.c ptep_set_access_flags(), v5.8") { m, a in
             let v = try m.values(a)
-            guard v.count > 3, case .pointer(let ptep) = v[2], case .pte(let entry) = v[3] else { return .unknown("ptep_set_access_flags") }
+            guard v.count > 3, case .pointer(let ptep) = v[2], case .pte(let entry) = v[3] else {
+                return .unknown("ptep_set_access_flags")
+            }
             let old = try m.load(.pointer(ptep))
             if case .pte(let o) = old, entry.write, !o.write, let n = entry.page, o.page == n {
+                // GUP-fast may still take a reference after the last check (the R/O race).
+                m.interleaveForeignReference(n, before: "the PTE is made writable")
                 m.emit(.reuse(page: n))
             }
             try m.store(ptep, .pte(entry))
             return .int(old == .pte(entry) ? 0 : 1)
         }
         // set_pte_at()/set_pte()/set_pte_at_notify(): install an entry.
-        r.add(["set_pte_at", "set_pte_at_notify"], models: "arch/x86/include/asm/pgtable.h set_pte_at(), v5.8") { m, a in
+        r.add(["set_pte_at", "set_pte_at_notify"], models: "arch/x86/include/asm/pgtable.h set_pte_at(), v5.8") {
+            m, a in
             let v = try m.values(a)
-            guard v.count > 3, case .pointer(let ptep) = v[2], case .pte(let e) = v[3] else { return .unknown("set_pte_at") }
+            guard v.count > 3, case .pointer(let ptep) = v[2], case .pte(let e) = v[3] else {
+                return .unknown("set_pte_at")
+            }
             try m.store(ptep, .pte(e))
             return .int(0)
         }
         r.add("set_pte", models: "arch/x86/include/asm/pgtable.h set_pte(), 2.6.11") { m, a in
             let v = try m.values(a)
-            guard v.count > 1, case .pointer(let ptep) = v[0], case .pte(let e) = v[1] else { return .unknown("set_pte") }
+            guard v.count > 1, case .pointer(let ptep) = v[0], case .pte(let e) = v[1] else {
+                return .unknown("set_pte")
+            }
             try m.store(ptep, .pte(e))
             return .int(0)
         }
@@ -156,14 +174,21 @@ enum PTEBuiltins {
         }
         r.add(["ptep_set_wrprotect"], models: "arch/x86/include/asm/pgtable.h ptep_set_wrprotect(), v5.8") { m, a in
             let v = try m.values(a)
-            guard v.count > 2, case .pointer(let ptep) = v[2], case .pte(var e) = try m.load(.pointer(ptep)) else { return .unknown("ptep_set_wrprotect") }
+            guard v.count > 2, case .pointer(let ptep) = v[2], case .pte(var e) = try m.load(.pointer(ptep)) else {
+                return .unknown("ptep_set_wrprotect")
+            }
             e.write = false
             try m.store(ptep, .pte(e))
             return .int(0)
         }
-        r.add(["ptep_set_wrprotects", "wrprotect_ptes"], models: "include/linux/pgtable.h ptep_set_wrprotects() (the seed's v3 01/15)") { m, a in
+        r.add(
+            ["ptep_set_wrprotects", "wrprotect_ptes"],
+            models: "include/linux/pgtable.h ptep_set_wrprotects() (the seed's v3 01/15)"
+        ) { m, a in
             let v = try m.values(a)
-            guard v.count > 3, case .pointer(let ptep) = v[2], let nr = v[3].intValue else { return .unknown("ptep_set_wrprotects") }
+            guard v.count > 3, case .pointer(let ptep) = v[2], let nr = v[3].intValue else {
+                return .unknown("ptep_set_wrprotects")
+            }
             for i in 0..<Int(max(0, min(nr, 512))) {
                 if case .pte(var e) = try m.load(.pointer(ptep.offset(by: i))) {
                     e.write = false
@@ -172,21 +197,34 @@ enum PTEBuiltins {
             }
             return .int(0)
         }
-        r.add(["ptep_clear_flush", "ptep_clear_flush_notify", "ptep_get_and_clear"], models: "mm/pgtable-generic.c ptep_clear_flush(), v5.8") { m, a in
+        r.add(
+            ["ptep_clear_flush", "ptep_clear_flush_notify", "ptep_get_and_clear"],
+            models: "mm/pgtable-generic.c ptep_clear_flush(), v5.8"
+        ) { m, a in
             let v = try m.values(a)
-            guard let ptep = v.compactMap({ if case .pointer(let p) = $0, p.object.raw < m.heap.count, case .pteTable = m.heap[p.object.raw] { return p } else { return nil } }).first else {
+            guard
+                let ptep = v.compactMap({
+                    if case .pointer(let p) = $0, p.object.raw < m.heap.count, case .pteTable = m.heap[p.object.raw] {
+                        return p
+                    } else {
+                        return nil
+                    }
+                }).first
+            else {
                 return .unknown("ptep_clear_flush")
             }
             let old = try m.load(.pointer(ptep))
             try m.store(ptep, .pte(.none))
             return old
         }
-        for name in ["update_mmu_cache", "update_mmu_tlb", "flush_cache_page", "flush_tlb_page", "flush_icache_page",
-            "arch_enter_lazy_mmu_mode", "arch_leave_lazy_mmu_mode", "update_mmu_cache_range"]
-        {
+        for name in [
+            "update_mmu_cache", "update_mmu_tlb", "flush_cache_page", "flush_tlb_page", "flush_icache_page",
+            "arch_enter_lazy_mmu_mode", "arch_leave_lazy_mmu_mode", "update_mmu_cache_range",
+        ] {
             r.add(name, models: "\(name)(): cache and TLB maintenance, no mm state", pure: true) { _, _ in .int(0) }
         }
-        r.add(["page_to_pfn", "folio_pfn"], models: "include/asm-generic/memory_model.h page_to_pfn()", pure: true) { m, a in
+        r.add(["page_to_pfn", "folio_pfn"], models: "include/asm-generic/memory_model.h page_to_pfn()", pure: true) {
+            m, a in
             let v = try m.eval(a[0])
             guard let n = m.page(of: v) else { return .unknown("page_to_pfn") }
             return .int(Int64(m.pfnBase(n) + m.subpage(of: v)))
@@ -196,12 +234,16 @@ enum PTEBuiltins {
             guard let n = m.page(of: v) else { return .unknown("folio_next") }
             return m.pagePointer(n, subpage: m.state.pages[n].nrPages)
         }
-        r.add("pte_index", models: "include/linux/pgtable.h pte_index(): (addr >> PAGE_SHIFT) & 511", pure: true) { m, a in
+        r.add("pte_index", models: "include/linux/pgtable.h pte_index(): (addr >> PAGE_SHIFT) & 511", pure: true) {
+            m, a in
             guard let addr = try m.eval(a[0]).intValue else { return .unknown("pte_index") }
             return .int((addr >> 12) & 511)
         }
-        r.add(["is_zero_pfn"], models: "include/linux/pgtable.h is_zero_pfn(): the scenarios map no zero page", pure: true) { _, _ in .int(0) }
-        r.add("userfaultfd_pte_wp", models: "include/linux/userfaultfd_k.h userfaultfd_pte_wp(), v5.8", pure: true) { m, a in
+        r.add(
+            ["is_zero_pfn"], models: "include/linux/pgtable.h is_zero_pfn(): the scenarios map no zero page", pure: true
+        ) { _, _ in .int(0) }
+        r.add("userfaultfd_pte_wp", models: "include/linux/userfaultfd_k.h userfaultfd_pte_wp(), v5.8", pure: true) {
+            m, a in
             guard let p = try pte(m, a, 1) else { return .int(0) }
             return .int(p.uffdWP ? 1 : 0)
         }

@@ -12,7 +12,10 @@ enum PageRefBuiltins {
             return .int(v)
         }
         // include/linux/mm.h page_mapcount(), v5.8: _mapcount + 1 (+ compound mapcount).
-        r.add(["page_mapcount", "folio_mapcount", "total_mapcount"], models: "include/linux/mm.h page_mapcount(), v5.8", pure: true) { m, a in
+        r.add(
+            ["page_mapcount", "folio_mapcount", "total_mapcount"], models: "include/linux/mm.h page_mapcount(), v5.8",
+            pure: true
+        ) { m, a in
             guard let n = try m.pageArg(a) else { return .unknown("page_mapcount of a non-page") }
             m.interleaveForeignReference(n, before: "page_mapcount()")
             let v = Int64(m.state.pages[n].mapcount)
@@ -55,14 +58,18 @@ enum PageRefBuiltins {
         // include/linux/page_ref.h page_ref_freeze(), v5.8: cmpxchg refcount from `count` to 0;
         // fails if anyone else holds a reference.
         r.add("page_ref_freeze", models: "include/linux/page_ref.h page_ref_freeze(), v5.8") { m, a in
-            guard let n = try m.pageArg(a), let c = try m.eval(a[1]).intValue else { return .unknown("page_ref_freeze") }
+            guard let n = try m.pageArg(a), let c = try m.eval(a[1]).intValue else {
+                return .unknown("page_ref_freeze")
+            }
             m.interleaveForeignReference(n, before: "page_ref_freeze()")
             guard m.state.pages[n].refcount == Int(c) else { return .int(0) }
             m.state.pages[n].frozen = true
             return .int(1)
         }
         r.add("page_ref_unfreeze", models: "include/linux/page_ref.h page_ref_unfreeze(), v5.8") { m, a in
-            guard let n = try m.pageArg(a), let c = try m.eval(a[1]).intValue else { return .unknown("page_ref_unfreeze") }
+            guard let n = try m.pageArg(a), let c = try m.eval(a[1]).intValue else {
+                return .unknown("page_ref_unfreeze")
+            }
             m.state.pages[n].frozen = false
             m.state.pages[n].refcount = Int(c)
             return .int(0)
@@ -72,33 +79,53 @@ enum PageRefBuiltins {
             guard let n = try m.pageArg(a) else { return .unknown("page_remove_rmap") }
             m.emit(.pageAccess(page: n, op: "page_remove_rmap"))
             m.state.pages[n].mapcount -= 1
+            // The reference that mapping stood for is now the path's to put.
+            m.state.ownRefs[n, default: 0] += 1
             return .int(0)
         }
         // mm/rmap.c page_add_new_anon_rmap(), v5.8: a new anon page's first mapping (mapcount 1).
-        r.add(["page_add_new_anon_rmap", "folio_add_new_anon_rmap"], models: "mm/rmap.c page_add_new_anon_rmap(), v5.8") { m, a in
+        r.add(
+            ["page_add_new_anon_rmap", "folio_add_new_anon_rmap"], models: "mm/rmap.c page_add_new_anon_rmap(), v5.8"
+        ) { m, a in
             guard let n = try m.pageArg(a) else { return .unknown("page_add_new_anon_rmap") }
             m.state.pages[n].mapcount += m.state.pages[n].nrPages > 1 ? m.state.pages[n].nrPages : 1
+            // The allocation's reference now belongs to the mapping.
+            m.state.ownRefs[n, default: 0] -= 1
             m.state.pages[n].flags.insert(.anon)
             m.state.pages[n].flags.insert(.anonExclusive)
             return .int(0)
         }
         // mm/rmap.c page_add_anon_rmap()/page_add_file_rmap()/page_dup_file_rmap(), v5.8-v6.7:
         // one more mapping of an existing page.
-        r.add(["page_add_anon_rmap", "page_add_file_rmap", "page_dup_file_rmap", "folio_dup_file_rmap_pte"], models: "mm/rmap.c page_add_anon_rmap(), v5.8; page_dup_file_rmap(), v6.7") { m, a in
+        r.add(
+            ["page_add_anon_rmap", "page_add_file_rmap", "page_dup_file_rmap", "folio_dup_file_rmap_pte"],
+            models: "mm/rmap.c page_add_anon_rmap(), v5.8; page_dup_file_rmap(), v6.7"
+        ) { m, a in
             guard let n = try m.pageArg(a) else { return .unknown("page_add_rmap") }
             m.state.pages[n].mapcount += 1
+            // One of the references the path took is handed on to the new mapping.
+            m.state.ownRefs[n, default: 0] -= 1
             return .int(0)
         }
         // include/linux/mm.h page_folio()/compound_head(): a folio is its head page here.
-        r.add(["page_folio", "compound_head", "folio_page"], models: "include/linux/page-flags.h page_folio(), v6.7", pure: true) { m, a in
+        r.add(
+            ["page_folio", "compound_head", "folio_page"], models: "include/linux/page-flags.h page_folio(), v6.7",
+            pure: true
+        ) { m, a in
             guard let n = try m.pageArg(a) else { return .unknown("page_folio") }
             return m.pagePointer(n)
         }
-        r.add(["folio_nr_pages", "compound_nr", "thp_nr_pages"], models: "include/linux/mm.h folio_nr_pages(), v6.7", pure: true) { m, a in
+        r.add(
+            ["folio_nr_pages", "compound_nr", "thp_nr_pages"], models: "include/linux/mm.h folio_nr_pages(), v6.7",
+            pure: true
+        ) { m, a in
             guard let n = try m.pageArg(a) else { return .unknown("folio_nr_pages") }
             return .int(Int64(m.state.pages[n].nrPages))
         }
-        r.add(["folio_test_large", "PageCompound", "PageTransCompound"], models: "include/linux/page-flags.h folio_test_large(), v6.7", pure: true) { m, a in
+        r.add(
+            ["folio_test_large", "PageCompound", "PageTransCompound"],
+            models: "include/linux/page-flags.h folio_test_large(), v6.7", pure: true
+        ) { m, a in
             guard let n = try m.pageArg(a) else { return .unknown("folio_test_large") }
             return .int(m.state.pages[n].isLarge ? 1 : 0)
         }

@@ -36,7 +36,10 @@ enum SwapBuiltins {
             m.emit(.ksmReuse(page: n, ok: ok))
             return .int(ok ? 1 : 0)
         }
-        r.add("page_move_anon_rmap", models: "mm/rmap.c page_move_anon_rmap(), v5.8: repoint page->mapping, no count change") { m, a in
+        r.add(
+            "page_move_anon_rmap",
+            models: "mm/rmap.c page_move_anon_rmap(), v5.8: repoint page->mapping, no count change"
+        ) { m, a in
             if let n = try m.pageArg(a) { m.emit(.pageAccess(page: n, op: "page_move_anon_rmap")) }
             return .int(0)
         }
@@ -54,7 +57,9 @@ enum SwapBuiltins {
         // mm/swapfile.c swap_info_get()/swap_info_put(), 2.6.11: the swap device, with its lock
         // held; swap_map[offset] counts the swap cache's entry and each swap PTE.
         r.add("swap_info_get", models: "mm/swapfile.c swap_info_get(), 2.6.11 (takes swap_device_lock)") { m, _ in
-            guard let n = m.state.pages.indices.first(where: { m.state.pages[$0].flags.contains(.swapCache) }) else { return .null }
+            guard let n = m.state.pages.indices.first(where: { m.state.pages[$0].flags.contains(.swapCache) }) else {
+                return .null
+            }
             m.acquire("swap_info_lock", .spin)
             let count = Int64(1 + m.state.pages[n].swapcount)
             let map = m.allocate(.array([.int(count)]))
@@ -64,8 +69,51 @@ enum SwapBuiltins {
             m.release("swap_info_lock", .spin)
             return .int(0)
         }
-        r.add("swp_offset", models: "include/linux/swapops.h swp_offset(): the scenario's one entry", pure: true) { _, _ in .int(0) }
-        r.add(["__delete_from_swap_cache", "delete_from_swap_cache"], models: "mm/swap_state.c __delete_from_swap_cache(), 2.6.11: the swap cache's reference goes") { m, a in
+        // mm/swap_state.c lookup_swap_cache(), 2.6.11: the swap cache's page for the entry, with a
+        // reference taken (find_get_page), or NULL.
+        r.add("lookup_swap_cache", models: "mm/swap_state.c lookup_swap_cache(), 2.6.11 (takes a reference)") { m, a in
+            _ = try m.values(a)
+            guard let n = m.state.pages.indices.first(where: { m.state.pages[$0].flags.contains(.swapCache) }) else {
+                return .null
+            }
+            if m.choose(2, "the swap cache no longer has the page (another CPU freed it)") == 1 { return .null }
+            m.state.pages[n].refcount += 1
+            m.state.ownRefs[n, default: 0] += 1
+            m.emit(.refTaken(page: n, count: 1))
+            return m.pagePointer(n)
+        }
+        // mm/swap_state.c read_swap_cache_async(), 2.6.11: reads the page in (may sleep, may fail:
+        // NULL), returning it with a reference, in the swap cache.
+        r.add("read_swap_cache_async", models: "mm/swap_state.c read_swap_cache_async(), 2.6.11 (may sleep, may fail)")
+        { m, a in
+            _ = try m.values(a)
+            m.emit(.mightSleep(name: "read_swap_cache_async"))
+            if m.choose(2, "reading the page from swap fails (no memory)") == 1 { return .null }
+            let n = m.state.pages.count
+            m.state.pages.append(PageState(id: n, refcount: 2, mapcount: 0, flags: [.swapCache]))
+            m.state.ownRefs[n] = 1
+            return m.pagePointer(n)
+        }
+        r.add(
+            "pte_to_swp_entry", models: "include/linux/swapops.h pte_to_swp_entry(): the scenario's one swap entry",
+            pure: true
+        ) { m, _ in
+            m.record(type: "swp_entry_t", ["val": .int(1)])
+        }
+        for name in ["mark_page_accessed", "grab_swap_token", "activate_page", "swap_readpage", "lru_cache_add_active"]
+        {
+            r.add(name, models: "\(name)(), 2.6.11: LRU/IO side work, no count or lock change") { m, a in
+                _ = try m.values(a)
+                return .int(0)
+            }
+        }
+        r.add("swp_offset", models: "include/linux/swapops.h swp_offset(): the scenario's one entry", pure: true) {
+            _, _ in .int(0)
+        }
+        r.add(
+            ["__delete_from_swap_cache", "delete_from_swap_cache"],
+            models: "mm/swap_state.c __delete_from_swap_cache(), 2.6.11: the swap cache's reference goes"
+        ) { m, a in
             guard let n = try m.pageArg(a) else { return .unknown("delete_from_swap_cache") }
             m.state.pages[n].flags.remove(.swapCache)
             m.state.pages[n].refcount -= 1

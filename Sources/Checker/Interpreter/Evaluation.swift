@@ -24,11 +24,15 @@ extension Machine {
             let inner = try lvalue(base)
             switch inner {
             case .memory(let p): return .memory(p.appending(.field(name)))
-            case .variable:
+            case .variable(let n):
                 let v = try load(inner)
                 if case .record(let id) = v { return .memory(Pointer(object: id, path: [.field(name)])) }
                 if case .pointer(let p) = v { return .memory(p.appending(.field(name))) }
-                throw InterpreterStop.unsupported("`.\(name)` on \(v.description)", e.location)
+                // A struct the model never initialised (`swp_entry_t entry;`, a global like
+                // `swapper_space`): it comes into being with unknown fields.
+                let id = allocate(.record(type: n, fields: [:]))
+                try store(inner, .record(id))
+                return .memory(Pointer(object: id, path: [.field(name)]))
             }
         case .unary(.deref, let operand):
             let v = try eval(operand)
@@ -38,8 +42,12 @@ extension Machine {
             return .memory(p)
         case .subscriptAccess(let base, let index):
             let b = try eval(base)
-            guard let i = try eval(index).intValue else { throw InterpreterStop.unsupported("unknown index", e.location) }
-            guard case .pointer(let p) = b else { throw InterpreterStop.unsupported("subscript of \(b.description)", e.location) }
+            guard let i = try eval(index).intValue else {
+                throw InterpreterStop.unsupported("unknown index", e.location)
+            }
+            guard case .pointer(let p) = b else {
+                throw InterpreterStop.unsupported("subscript of \(b.description)", e.location)
+            }
             return .memory(p.offset(by: Int(i)))
         default:
             throw InterpreterStop.unsupported("not assignable", e.location)
@@ -52,7 +60,8 @@ extension Machine {
         case .identifier(let n):
             if let v = lookup(n) {
                 // Arrays decay to pointers to their first element.
-                if case .pointer(let p) = v, p.path.isEmpty, p.object.raw < heap.count, case .array = heap[p.object.raw] {
+                if case .pointer(let p) = v, p.path.isEmpty, p.object.raw < heap.count, case .array = heap[p.object.raw]
+                {
                     return .pointer(Pointer(object: p.object, path: [.index(0)]))
                 }
                 return v
@@ -94,6 +103,8 @@ extension Machine {
             return .unknown("statement expression")
         case .initializerList(let list):
             return try initialValue(type: .array(.named("int"), count: nil), initializer: .list(list))
+        case .typeArgument:
+            return .unknown("type argument")
         }
     }
 
@@ -196,7 +207,9 @@ extension Machine {
             return .unknown("pointer difference")
         default:
             if op == .eq || op == .ne {
-                if a.isUnknown || b.isUnknown { return .unknown("comparison with \(a.isUnknown ? a.description : b.description)") }
+                if a.isUnknown || b.isUnknown {
+                    return .unknown("comparison with \(a.isUnknown ? a.description : b.description)")
+                }
                 let same = equal(a, b)
                 return .int((op == .eq) == same ? 1 : 0)
             }
@@ -221,7 +234,9 @@ extension Machine {
         var op: CExpr.BinaryOp = .logicalAnd
         flatten(e, into: &operands, op: &op)
         var samples: [[Int64?]] = []
-        let allPure = !quiet && operands.allSatisfy(isPure)
+        let allPure =
+            !quiet && e.location.file == checkedFile && conditionLines.contains(e.location.line)
+            && operands.allSatisfy(isPure)
         if allPure {
             // Read every operand in this state and in every other consistent state of the pages,
             // without choices or events; then put everything back.
@@ -281,7 +296,8 @@ extension Machine {
         case .cast(_, let x): return isPure(x)
         case .call(let callee, let args):
             // Pure builtins, and model functions used as queries (run quietly, state restored).
-            guard case .identifier(let n) = callee.kind, builtins.isPure(n) || (program.functions[n] != nil && !builtins.has(n))
+            guard case .identifier(let n) = callee.kind,
+                builtins.isPure(n) || (program.functions[n] != nil && !builtins.has(n))
             else { return false }
             return args.allSatisfy(isPure)
         default: return false

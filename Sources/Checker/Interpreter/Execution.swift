@@ -11,7 +11,8 @@ extension Machine {
         case .declaration(let decls):
             for d in decls {
                 location = d.location
-                let v = try d.initializer.map { try initialValue(type: d.type, initializer: $0) }
+                let v =
+                    try d.initializer.map { try initialValue(type: d.type, initializer: $0) }
                     ?? defaultValue(d.type)
                 assign(d.name, v)
             }
@@ -43,6 +44,9 @@ extension Machine {
         case .opaque(let what):
             emit(.note("not interpreted: \(what)"))
             return .normal
+        case .iteratorLoop(let header, _):
+            // A list walk the model does not know the list of: not run, and the path says so.
+            throw InterpreterStop.unsupported("iterator loop \(CExprPrinter.text(header))", s.location)
         }
     }
 
@@ -117,7 +121,9 @@ extension Machine {
             }
             if !cases.isEmpty { start = cases[choose(cases.count, "switch on \(v.description) takes case #")] }
         }
-        if start == nil { start = items.firstIndex { if case .defaultLabel = $0.kind { return true } else { return false } } }
+        if start == nil {
+            start = items.firstIndex { if case .defaultLabel = $0.kind { return true } else { return false } }
+        }
         guard let start else { return .normal }
         switch try execList(Array(items[start...])) {
         case .breakLoop: return .normal
@@ -131,7 +137,8 @@ extension Machine {
             return .record(allocate(.record(type: name, fields: [:])))
         case .array(_, let count):
             let n = (try? count.map { try eval($0).intValue ?? 0 } ?? 0) ?? 0
-            return .pointer(Pointer(object: allocate(.array(Array(repeating: .int(0), count: Int(max(0, min(n ?? 0, 4096))))))))
+            return .pointer(
+                Pointer(object: allocate(.array(Array(repeating: .int(0), count: Int(max(0, min(n ?? 0, 4096))))))))
         default:
             return .unknown("uninitialised")
         }

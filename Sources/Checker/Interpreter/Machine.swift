@@ -32,6 +32,10 @@ final class Machine {
     var scenarioBaseAddress: Int64 = 0x7f00_0000_0000
     /// pte_offset_map() may return NULL (v6.5 and later).
     var pteMapCanFail = false
+    /// Lines (in the checked function's file) whose conditions `cond.redundant` judges: only
+    /// there are operands sampled over other states (it costs a few hundred evaluations).
+    var conditionLines: Set<Int> = []
+    var checkedFile = ""
 
     init(program: Program, builtins: BuiltinRegistry, chooser: Chooser, initial: MMState, limits: CheckLimits) {
         self.program = program
@@ -84,11 +88,13 @@ final class Machine {
     }
 
     func pagePointer(_ n: Int, subpage: Int = 0) -> Value {
-        let id = pageObjects[n] ?? {
-            let id = allocate(.page(n))
-            pageObjects[n] = id
-            return id
-        }()
+        let id =
+            pageObjects[n]
+            ?? {
+                let id = allocate(.page(n))
+                pageObjects[n] = id
+                return id
+            }()
         return .pointer(Pointer(object: id, path: subpage == 0 ? [] : [.index(subpage)]))
     }
     var pageObjects: [Int: ObjectID] = [:]
@@ -104,7 +110,11 @@ final class Machine {
             {
                 return name
             }
-            return "obj\(p.object.raw)" + p.path.map { if case .field(let f) = $0 { return ".\(f)" } else { return "[]" } }.joined()
+            // `&mm->page_table_lock`: named by the struct's type and the field, so contracts can
+            // name it (`mm_struct.page_table_lock`).
+            var type = "obj\(p.object.raw)"
+            if case .record(let t, _) = heap[p.object.raw] { type = t }
+            return type + p.path.map { if case .field(let f) = $0 { return ".\(f)" } else { return "[]" } }.joined()
         default: return nil
         }
     }
@@ -119,7 +129,9 @@ final class Machine {
 
     func release(_ lock: String, _ kind: MMState.LockKind) {
         if let held = state.held[lock] {
-            if held != kind { emit(.lockMisuse(lock: lock, what: "released as \(kind.rawValue) but held as \(held.rawValue)")) }
+            if held != kind {
+                emit(.lockMisuse(lock: lock, what: "released as \(kind.rawValue) but held as \(held.rawValue)"))
+            }
         } else {
             emit(.lockMisuse(lock: lock, what: "released but not held"))
         }
@@ -151,7 +163,8 @@ public struct CheckLimits: Sendable {
     public var maxLoopIterations = 16
     public var maxCallDepth = 12
     public var foreignRefs = 1
-    public var seconds: Double = 20
+    /// Per function, all starting states together.
+    public var seconds: Double = 10
     public init() {}
 }
 
@@ -173,11 +186,13 @@ extension Machine {
 
     /// A pointer into the page table for an address (index relative to the scenario's start).
     func ptePointer(address: Value) -> Value {
-        let table = pteTableObject ?? {
-            let id = allocate(.pteTable(base: 0))
-            pteTableObject = id
-            return id
-        }()
+        let table =
+            pteTableObject
+            ?? {
+                let id = allocate(.pteTable(base: 0))
+                pteTableObject = id
+                return id
+            }()
         let i = address.intValue.map { Int(($0 - scenarioBaseAddress) >> 12) } ?? 0
         return .pointer(Pointer(object: table, path: [.index(max(0, min(i, max(0, state.ptes.count - 1))))]))
     }

@@ -51,7 +51,8 @@ extension Machine {
             switch o {
             case .record: return .record(object)
             case .page: return .pointer(Pointer(object: object))
-            case .pteTable(let base): return base < state.ptes.count ? .pte(state.ptes[base]) : .unknown("pte out of range")
+            case .pteTable(let base):
+                return base < state.ptes.count ? .pte(state.ptes[base]) : .unknown("pte out of range")
             case .lock: return .pointer(Pointer(object: object))
             case .array(let a): return a.first ?? .unknown("empty array")
             case .cell(let v): return v

@@ -15,24 +15,29 @@ struct PathExplorer {
         var errors: [String]
     }
 
-    func explore(_ f: CFunction, scenario: Scenario) -> Outcome {
+    /// `budget`: paths this scenario may still explore; `deadline`: when the function's time is up.
+    func explore(_ f: CFunction, scenario: Scenario, budget: Int, deadline: Date, conditionLines: Set<Int>) -> Outcome {
         var paths: [PathRecord] = []
         var bounds: [String] = []
         var errors: [String] = []
         var prefix: [Int]? = []
-        let start = Date()
         while let p = prefix {
-            if paths.count >= limits.maxPaths {
-                bounds.append("path limit \(limits.maxPaths) reached in \(f.name): the remaining paths were not explored")
+            if paths.count >= budget {
+                bounds.append(
+                    "path limit \(limits.maxPaths) for \(f.name) reached: the remaining paths were not explored")
                 break
             }
-            if Date().timeIntervalSince(start) > limits.seconds {
-                bounds.append("time limit \(limits.seconds)s reached in \(f.name) after \(paths.count) paths")
+            if Date() > deadline {
+                bounds.append(
+                    "time limit \(limits.seconds)s for \(f.name) reached: the remaining paths were not explored")
                 break
             }
             let m = Machine(
-                program: program, builtins: builtins, chooser: Chooser(prefix: p), initial: scenario.initial, limits: limits)
+                program: program, builtins: builtins, chooser: Chooser(prefix: p), initial: scenario.initial,
+                limits: limits)
             m.pteMapCanFail = scenario.pteMapCanFail
+            m.conditionLines = conditionLines
+            m.checkedFile = f.location.file
             let args = scenario.setup(m)
             var returned: Value?
             var cut: String?

@@ -71,12 +71,13 @@ public struct Pointer: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        "obj\(object.raw)" + path.map { s in
-            switch s {
-            case .field(let f): return ".\(f)"
-            case .index(let i): return "[\(i)]"
-            }
-        }.joined()
+        "obj\(object.raw)"
+            + path.map { s in
+                switch s {
+                case .field(let f): return ".\(f)"
+                case .index(let i): return "[\(i)]"
+                }
+            }.joined()
     }
 
     func appending(_ s: Step) -> Pointer {

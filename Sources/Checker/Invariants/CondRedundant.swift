@@ -28,10 +28,14 @@ struct CondRedundant: Invariant {
         for (site, s) in sites.sorted(by: { $0.key.line < $1.key.line }) {
             guard let expr = CSyntaxSearch.logicalExpression(at: site, in: run.function.body) else { continue }
             let ops = CSyntaxSearch.operands(expr)
-            let rows = s.samples.filter { $0.count == ops.count && $0.allSatisfy { $0 != nil } }.map { $0.map { $0! != 0 } }
+            let rows = s.samples.filter { $0.count == ops.count && $0.allSatisfy { $0 != nil } }.map {
+                $0.map { $0! != 0 }
+            }
             guard !rows.isEmpty else { continue }
             for i in ops.indices {
-                let dead = rows.allSatisfy { r in combine(r, s.isAnd) == combine(r.enumerated().filter { $0.offset != i }.map(\.element), s.isAnd) }
+                let dead = rows.allSatisfy { r in
+                    combine(r, s.isAnd) == combine(r.enumerated().filter { $0.offset != i }.map(\.element), s.isAnd)
+                }
                 guard dead, ops.count > 1 else { continue }
                 let deadText = CExprPrinter.text(ops[i])
                 let rest = ops.enumerated().filter { $0.offset != i }.map { CExprPrinter.text($0.element) }
@@ -41,10 +45,19 @@ struct CondRedundant: Invariant {
                 let calls = Set(CExprPrinter.calls(ops[i]))
                 var recheckLine: Int?
                 for (p, k) in s.paths {
+                    let heldAtSite = p.events[k].state.held
                     var sawRead: Int?
                     for e in p.events[..<k] {
-                        if case .check(let name, _, _) = e.kind, calls.contains(name), e.function == run.function.name { sawRead = e.location.line }
-                        if case .acquire = e.kind, let r = sawRead { recheckLine = r }
+                        // An earlier read on another line of this function...
+                        if case .check(let name, _, _) = e.kind, calls.contains(name), e.function == run.function.name,
+                            e.location.line != site.line
+                        {
+                            sawRead = e.location.line
+                        }
+                        // ...then a lock taken that is still held here: the condition re-checks it under the lock.
+                        if case .acquire(let lock, _) = e.kind, let r = sawRead, heldAtSite[lock] != nil {
+                            recheckLine = r
+                        }
                     }
                     if recheckLine != nil { break }
                 }
@@ -54,17 +67,27 @@ struct CondRedundant: Invariant {
                     findings.append(
                         run.finding(
                             self, .violated, line: site.line,
-                            message: "`\(deadText)` cannot change `\(whole)`: under ref.consistent (refcount >= mapcount) the condition reduces to `\(reduced)`, so the re-check of what line \(r) checked before the lock was taken is dead; the likely intent is `\(rest.first ?? "") \(intent) \(deadText)`"))
+                            message:
+                                "`\(deadText)` cannot change `\(whole)`: under ref.consistent (refcount >= mapcount) the condition reduces to `\(reduced)`, so the re-check of what line \(r) checked before the lock was taken is dead; the likely intent is `\(rest.first ?? "") \(intent) \(deadText)`",
+                            counterexample: s.paths.first.map { run.counterexample($0.0, upTo: $0.1) }))
                 } else {
                     findings.append(
                         run.finding(
                             self, .info, line: site.line,
-                            message: "`\(deadText)` is subsumed in `\(whole)`: under the model's invariants the condition equals `\(reduced)` (harmless, but it reads as if it mattered)"))
+                            message:
+                                "`\(deadText)` is subsumed in `\(whole)`: under the model's invariants the condition equals `\(reduced)` (harmless, but it reads as if it mattered)"
+                        ))
                 }
             }
         }
         if findings.contains(where: { $0.verdict == .violated }) { return findings }
-        return [run.finding(self, .holds, line: nil, message: sites.isEmpty ? "no changed &&/|| condition of reads on the explored paths" : "no changed condition has a dead re-check")] + findings
+        return [
+            run.finding(
+                self, .holds, line: nil,
+                message: sites.isEmpty
+                    ? "no changed &&/|| condition of reads on the explored paths"
+                    : "no changed condition has a dead re-check")
+        ] + findings
     }
 
     func combine(_ values: [Bool], _ isAnd: Bool) -> Bool {

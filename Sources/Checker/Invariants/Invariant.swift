@@ -1,5 +1,5 @@
-import Foundation
 import CFrontEnd
+import Foundation
 
 /// An invariant: a stable id, a one-line statement, the kernel reference it comes from, and a
 /// judge that reads the explored paths of one function. One file each, registered in
@@ -55,11 +55,23 @@ struct FunctionRun {
                     patch: pl.map { ($0.kind == "added" ? "+" : $0.kind == "removed" ? "-" : " ") + $0.text }))
         }
         let final = end < p.events.count ? p.events[end].state : p.final
-        return Counterexample(initialState: p.initial.summary, choices: p.choices, path: steps, finalState: final.summary)
+        return Counterexample(
+            initialState: p.initial.summary, choices: p.choices, path: steps, finalState: final.summary)
+    }
+
+    /// The line in the judged function where event `k` of a path happens: its own line, or the
+    /// call into the callee it happens in.
+    func lineInFunction(_ p: PathRecord, _ k: Int) -> Int? {
+        if p.events[k].function == function.name { return p.events[k].location.line }
+        return p.events[...k].last { ev in
+            if case .line = ev.kind { return ev.function == function.name }
+            return false
+        }?.location.line
     }
 
     func finding(
-        _ inv: Invariant, _ verdict: Finding.Verdict, line: Int?, message: String, counterexample: Counterexample? = nil,
+        _ inv: Invariant, _ verdict: Finding.Verdict, line: Int?, message: String,
+        counterexample: Counterexample? = nil,
         reason: String? = nil, removed: [PatchLineRef] = []
     ) -> Finding {
         Finding(

@@ -14,17 +14,27 @@ struct KsmNoInplaceReuse: Invariant {
             for (r, e) in p.events.enumerated() {
                 guard case .reuse(let n) = e.kind, e.state.pages[n].flags.contains(.ksm) else { continue }
                 ksmPaths += 1
-                let viaKsm = p.events[..<r].contains { if case .ksmReuse(n, true) = $0.kind { return true } else { return false } }
+                let viaKsm = p.events[..<r].contains {
+                    if case .ksmReuse(n, true) = $0.kind { return true } else { return false }
+                }
                 if !viaKsm {
                     return [
                         run.finding(
-                            self, .violated, line: e.location.line,
-                            message: "a KSM page (\(e.state.pages[n].summary)) is made writable in place without reuse_ksm_page()",
-                            counterexample: run.counterexample(p, upTo: r), removed: run.removed(mentioning: relevantCalls))
+                            self, .violated, line: run.lineInFunction(p, r),
+                            message:
+                                "a KSM page (\(e.state.pages[n].summary)) is made writable in place without reuse_ksm_page()",
+                            counterexample: run.counterexample(p, upTo: r),
+                            removed: run.removed(mentioning: relevantCalls))
                     ]
                 }
             }
         }
-        return [run.finding(self, .holds, line: nil, message: ksmPaths == 0 ? "no path reuses a KSM page in place" : "every in-place reuse of a KSM page went through reuse_ksm_page()")]
+        return [
+            run.finding(
+                self, .holds, line: nil,
+                message: ksmPaths == 0
+                    ? "no path reuses a KSM page in place"
+                    : "every in-place reuse of a KSM page went through reuse_ksm_page()")
+        ]
     }
 }

@@ -10,7 +10,11 @@ struct LockBalance {
         for p in run.paths {
             for (k, e) in p.events.enumerated() {
                 if case .lockMisuse(let lock, let w) = e.kind, relevant(lock, p) {
-                    return [run.finding(inv, .violated, line: e.location.line, message: "\(lock): \(w)", counterexample: run.counterexample(p, upTo: k))]
+                    return [
+                        run.finding(
+                            inv, .violated, line: run.lineInFunction(p, k), message: "\(lock): \(w)",
+                            counterexample: run.counterexample(p, upTo: k))
+                    ]
                 }
             }
             guard p.cut == nil, let last = p.events.last else { continue }
@@ -34,12 +38,15 @@ struct LockBalance {
                 return [
                     run.finding(
                         inv, .violated, line: last.location.line,
-                        message: "\(lock), held on entry, is released by \(run.function.name) although its callers expect it held",
+                        message:
+                            "\(lock), held on entry, is released by \(run.function.name) although its callers expect it held",
                         counterexample: run.counterexample(p))
                 ]
             }
         }
-        var out = [run.finding(inv, .holds, line: nil, message: "every \(what) taken is released on its path, in its mode")]
+        var out = [
+            run.finding(inv, .holds, line: nil, message: "every \(what) taken is released on its path, in its mode")
+        ]
         for h in handOffs { out.append(run.finding(inv, .info, line: nil, message: h)) }
         return out
     }
@@ -57,7 +64,8 @@ struct LockBalance {
     func handOff(_ lock: String, _ p: PathRecord) -> String? {
         for e in p.events {
             if case .acquire(lock, _) = e.kind, e.function != p.events.first?.function {
-                return "\(lock) is taken in \(e.function) and left held on return: handed on across the function boundary"
+                return
+                    "\(lock) is taken in \(e.function) and left held on return: handed on across the function boundary"
             }
         }
         return nil

@@ -9,13 +9,28 @@ struct LockPteMapBalance: Invariant {
     func judge(_ run: FunctionRun) -> [Finding] {
         for p in run.paths {
             if let cut = p.cut, cut.contains("dereferencing NULL") || cut.contains("NULL") {
-                if let k = p.events.lastIndex(where: { if case .pteMap(true) = $0.kind { return true } else { return false } }) {
-                    return [run.finding(self, .violated, line: p.events[k].location.line, message: "pte_offset_map() returned NULL and the path went on to use it", counterexample: run.counterexample(p))]
+                if let k = p.events.lastIndex(where: {
+                    if case .pteMap(true) = $0.kind { return true } else { return false }
+                }) {
+                    return [
+                        run.finding(
+                            self, .violated, line: run.lineInFunction(p, k),
+                            message: "pte_offset_map() returned NULL and the path went on to use it",
+                            counterexample: run.counterexample(p))
+                    ]
                 }
             }
             guard p.cut == nil else { continue }
-            if p.final.pteMapDepth != p.initial.pteMapDepth - ((run.contract?.releasedOnExit.contains("ptl") ?? false) ? 1 : 0) {
-                return [run.finding(self, .violated, line: p.events.last?.location.line, message: "pte_offset_map() and pte_unmap() do not pair up on this path (depth \(p.initial.pteMapDepth) on entry, \(p.final.pteMapDepth) on return)", counterexample: run.counterexample(p))]
+            let unmapsOnExit =
+                (run.contract?.releasedOnExit.contains("ptl") ?? false) || (run.contract?.pteMappedOnEntry ?? false)
+            if p.final.pteMapDepth != p.initial.pteMapDepth - (unmapsOnExit ? 1 : 0) {
+                return [
+                    run.finding(
+                        self, .violated, line: p.events.last?.location.line,
+                        message:
+                            "pte_offset_map() and pte_unmap() do not pair up on this path (depth \(p.initial.pteMapDepth) on entry, \(p.final.pteMapDepth) on return)",
+                        counterexample: run.counterexample(p))
+                ]
             }
         }
         return [run.finding(self, .holds, line: nil, message: "PTE mappings pair up on every completed path")]

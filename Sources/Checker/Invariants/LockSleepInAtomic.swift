@@ -14,13 +14,28 @@ struct LockSleepInAtomic: Invariant {
                 let s = k > 0 ? p.events[k - 1].state : p.initial
                 let spins = s.held.filter { $0.value == .spin }.keys.sorted()
                 if !spins.isEmpty {
-                    return [run.finding(self, .violated, line: e.location.line, message: "\(name) may sleep while \(spins.joined(separator: ", ")) is held", counterexample: run.counterexample(p, upTo: k))]
+                    return [
+                        run.finding(
+                            self, .violated, line: run.lineInFunction(p, k),
+                            message: "\(name) may sleep while \(spins.joined(separator: ", ")) is held",
+                            counterexample: run.counterexample(p, upTo: k))
+                    ]
                 }
                 if s.pteMapDepth > 0 && run.kernelDate >= "2023-06-01" {
-                    return [run.finding(self, .violated, line: e.location.line, message: "\(name) may sleep between pte_offset_map() and pte_unmap() (an RCU read-side section since v6.5)", counterexample: run.counterexample(p, upTo: k))]
+                    return [
+                        run.finding(
+                            self, .violated, line: run.lineInFunction(p, k),
+                            message:
+                                "\(name) may sleep between pte_offset_map() and pte_unmap() (an RCU read-side section since v6.5)",
+                            counterexample: run.counterexample(p, upTo: k))
+                    ]
                 }
             }
         }
-        return [run.finding(self, .holds, line: nil, message: "nothing sleeps under a spinlock or a PTE mapping on the explored paths")]
+        return [
+            run.finding(
+                self, .holds, line: nil,
+                message: "nothing sleeps under a spinlock or a PTE mapping on the explored paths")
+        ]
     }
 }

@@ -15,16 +15,28 @@ struct PteRevalidate: Invariant {
                 switch e.kind {
                 case .release("ptl", _): dropped = true
                 case .acquire("ptl", _):
-                    if dropped { retaken = true; compared = false }
+                    if dropped {
+                        retaken = true
+                        compared = false
+                    }
                 case .pteCompared: compared = true
                 case .pteWrite, .reuse:
                     if retaken && !compared {
-                        return [run.finding(self, .violated, line: e.location.line, message: "the PTE is written after the PTL was dropped and retaken, without pte_same()", counterexample: run.counterexample(p, upTo: k), removed: run.removed(mentioning: relevantCalls))]
+                        return [
+                            run.finding(
+                                self, .violated, line: run.lineInFunction(p, k),
+                                message: "the PTE is written after the PTL was dropped and retaken, without pte_same()",
+                                counterexample: run.counterexample(p, upTo: k),
+                                removed: run.removed(mentioning: relevantCalls))
+                        ]
                     }
                 default: break
                 }
             }
         }
-        return [run.finding(self, .holds, line: nil, message: "every PTE use after the PTL was retaken is preceded by pte_same()")]
+        return [
+            run.finding(
+                self, .holds, line: nil, message: "every PTE use after the PTL was retaken is preceded by pte_same()")
+        ]
     }
 }

@@ -21,12 +21,17 @@ struct RefBalance: Invariant {
                     return [
                         run.finding(
                             self, .violated, line: p.events.last?.location.line,
-                            message: "page\(n): the path changed the refcount by \(refDelta) but the mappings by \(mapDelta)\(swapDelta != 0 ? " and the swap cache by \(swapDelta)" : ""): \(refDelta > handedOn ? "a reference leaks" : "a reference is dropped twice")",
+                            message:
+                                "page\(n): the path changed the refcount by \(refDelta) but the mappings by \(mapDelta)\(swapDelta != 0 ? " and the swap cache by \(swapDelta)" : ""): \(refDelta > handedOn ? "a reference leaks" : "a reference is dropped twice")",
                             counterexample: run.counterexample(p), removed: run.removed(mentioning: relevantCalls))
                     ]
                 }
             }
         }
-        return [run.finding(self, .holds, line: nil, message: "on every completed path the references taken equal the mappings made")]
+        return [
+            run.finding(
+                self, .holds, line: nil, message: "on every completed path the references taken equal the mappings made"
+            )
+        ]
     }
 }

@@ -12,8 +12,9 @@ struct RefConsistent: Invariant {
                 for page in e.state.pages where !page.frozen && page.refcount < page.mapcount + page.pins {
                     return [
                         run.finding(
-                            self, .violated, line: e.location.line,
-                            message: "page\(page.id) has refcount \(page.refcount) below mapcount \(page.mapcount) + pins \(page.pins)",
+                            self, .violated, line: run.lineInFunction(p, k),
+                            message:
+                                "page\(page.id) has refcount \(page.refcount) below mapcount \(page.mapcount) + pins \(page.pins)",
                             counterexample: run.counterexample(p, upTo: k))
                     ]
                 }

@@ -4,7 +4,8 @@
 /// wp_page_reuse() drops the PTL, after which the page may be freed under us.)
 struct RefUseAfterUnpin: Invariant {
     let id = "ref.use-after-unpin"
-    let statement = "no operation on a page after the path gave up what kept it alive (its reference or the PTL over a PTE mapping it)"
+    let statement =
+        "no operation on a page after the path gave up what kept it alive (its reference or the PTL over a PTE mapping it)"
     let reference = "be068f29034f (v5.9); mm/memory.c do_wp_page()"
     let relevantCalls = ["unlock_page", "put_page"]
 
@@ -19,14 +20,19 @@ struct RefUseAfterUnpin: Invariant {
                 if !ownRef && !ptlMapping && s.pages[n].refcount > 0 {
                     return [
                         run.finding(
-                            self, .violated, line: e.location.line,
-                            message: "\(op)(page\(n)) after the path gave up both its reference and the PTE lock over the PTE mapping the page: the page may already be freed",
+                            self, .violated, line: run.lineInFunction(p, k),
+                            message:
+                                "\(op)(page\(n)) after the path gave up both its reference and the PTE lock over the PTE mapping the page: the page may already be freed",
                             counterexample: run.counterexample(p, upTo: k))
                     ]
                 }
             }
         }
-        return [run.finding(self, .holds, line: nil, message: "every page operation happens while a reference or the PTL keeps the page alive")]
+        return [
+            run.finding(
+                self, .holds, line: nil,
+                message: "every page operation happens while a reference or the PTL keeps the page alive")
+        ]
     }
 
 }

@@ -15,14 +15,21 @@ public struct MMState: Sendable, Hashable, Codable {
     public init() {}
 
     public enum LockKind: String, Sendable, Hashable, Codable {
-        case spin, pageLock = "page-lock", mutex, rwsemRead = "rwsem-read", rwsemWrite = "rwsem-write", rcu
+        case spin
+        case pageLock = "page-lock"
+        case mutex
+        case rwsemRead = "rwsem-read"
+        case rwsemWrite = "rwsem-write"
+        case rcu
     }
 
     public var summary: String {
         var parts = pages.map(\.summary)
         parts += ptes.enumerated().map { "pte\($0.offset)=\($0.element.summary)" }
         if !held.isEmpty { parts.append("held: " + held.keys.sorted().joined(separator: ", ")) }
-        let r = rss.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map { "\($0.key)\($0.value >= 0 ? "+" : "")\($0.value)" }
+        let r = rss.filter { $0.value != 0 }.sorted { $0.key < $1.key }.map {
+            "\($0.key)\($0.value >= 0 ? "+" : "")\($0.value)"
+        }
         if !r.isEmpty { parts.append("rss " + r.joined(separator: " ")) }
         return parts.joined(separator: "; ")
     }

@@ -52,6 +52,10 @@ public struct PageState: Sendable, Hashable, Codable {
 }
 
 public enum PageFlag: String, Sendable, Hashable, Codable, CaseIterable {
-    case anon, ksm, swapCache = "swapcache", locked, anonExclusive = "anon-exclusive", dirty
-    case writeback, uptodate, reserved, lru, hwpoison, `private`
+    case anon, ksm
+    case swapCache = "swapcache"
+    case locked
+    case anonExclusive = "anon-exclusive"
+    case dirty
+    case writeback, uptodate, reserved, lru, hwpoison, `private`, mlocked
 }

@@ -1,0 +1,98 @@
+import Checker
+import Conversation
+import Foundation
+import Model
+import Testing
+
+/// Issue 5's verdicts on the seeds, the v5.9 fixture (no false alarm) and seeded bugs.
+@Suite struct CheckerVerdictTests {
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let catalog = try! ModelCatalog.load(root: repo.appendingPathComponent("corpus/model"))
+
+    static func check(_ path: String, base: String? = nil) throws -> CheckReport {
+        let t = try ArchiveExtractor.extract(path: repo.appendingPathComponent(path).path).threads[0]
+        let run = VersionApplier(catalog: catalog, forcedBase: base).apply(t)
+        return CheckRunner.check(run, extraction: t, catalog: catalog)
+    }
+
+    static func verdict(_ r: CheckReport, kind: String, function: String, _ invariant: String) -> [Finding] {
+        r.versions.filter { $0.kind == kind }.flatMap(\.findings).filter {
+            $0.function == function && $0.invariant == invariant
+        }
+    }
+
+    static func violated(_ fs: [Finding]) -> Finding? { fs.first { $0.verdict == .violated } }
+
+    @Test func seed000TrialPatch() throws {
+        let r = try Self.check("corpus/threads/000_d01b7560f6bfaef0.txt")
+        let cow = try #require(
+            Self.violated(Self.verdict(r, kind: "patched", function: "do_wp_page", "cow.reuse-exclusive")))
+        #expect(cow.counterexample?.choices.contains { $0.contains("GUP-fast") } == true)
+        #expect(cow.message.contains("refcount 2"))
+        #expect(cow.patchLine?.kind == "added")
+        #expect(cow.removedLines.contains { $0.text.contains("reuse_swap_page(vmf->page, &total_map_swapcount)") })
+        let ksm = try #require(
+            Self.violated(Self.verdict(r, kind: "patched", function: "do_wp_page", "ksm.no-inplace-reuse")))
+        #expect(ksm.removedLines.contains { $0.text.contains("if (PageKsm(vmf->page)) {") })
+        let unpin = try #require(
+            Self.violated(Self.verdict(r, kind: "patched", function: "do_wp_page", "ref.use-after-unpin")))
+        #expect(unpin.patchLine?.text.contains("unlock_page(page);") == true)
+        let cond = try #require(
+            Self.violated(Self.verdict(r, kind: "patched", function: "do_wp_page", "cond.redundant")))
+        #expect(cond.patchLine?.text.contains("page_mapcount(page) != 1 && page_count(page) != 1") == true)
+        #expect(cond.message.contains("`page_count(page) != 1`") && cond.message.contains("||"))
+        #expect(r.hasViolations)
+
+        // The base: cow.reuse-exclusive violated (reuse_swap_page never reads the refcount); the
+        // other three hold.
+        #expect(Self.violated(Self.verdict(r, kind: "base", function: "do_wp_page", "cow.reuse-exclusive")) != nil)
+        for inv in ["ksm.no-inplace-reuse", "ref.use-after-unpin", "cond.redundant"] {
+            #expect(Self.violated(Self.verdict(r, kind: "base", function: "do_wp_page", inv)) == nil, "base \(inv)")
+        }
+    }
+
+    @Test func v59HasNoFalseAlarm() throws {
+        let r = try Self.check("corpus/model/fixtures/v5.9-do_wp_page.patch", base: "mainline-2020-08-11")
+        for inv in [
+            "cow.reuse-exclusive", "ksm.no-inplace-reuse", "ref.use-after-unpin", "cond.redundant", "lock.page-balance",
+            "lock.ptl-balance",
+        ] {
+            let fs = Self.verdict(r, kind: "patched", function: "do_wp_page", inv)
+            #expect(!fs.isEmpty, "\(inv)")
+            #expect(Self.violated(fs) == nil, "v5.9 \(inv): \(Self.violated(fs)?.message ?? "")")
+        }
+        #expect(
+            Self.verdict(r, kind: "patched", function: "do_wp_page", "cond.redundant").contains { $0.verdict == .info })
+        #expect(!r.hasViolations)
+    }
+
+    @Test func seed003CanShareSwapPage() throws {
+        let r = try Self.check("corpus/threads/003_de7a456962fba1d1.txt")
+        let cow = try #require(
+            Self.violated(Self.verdict(r, kind: "patched", function: "can_share_swap_page", "cow.reuse-exclusive")))
+        #expect(cow.message.contains("refcount 2"))
+        #expect(
+            Self.violated(Self.verdict(r, kind: "base", function: "can_share_swap_page", "cow.reuse-exclusive")) == nil)
+        let cond = Self.verdict(r, kind: "patched", function: "can_share_swap_page", "cond.redundant")
+        #expect(Self.violated(cond) == nil)
+        #expect(cond.contains { $0.verdict == .info && $0.message.contains("page_mapcount(page) <= 1") })
+        for inv in ["lock.page-balance", "lock.ptl-balance"] {
+            #expect(Self.violated(Self.verdict(r, kind: "patched", function: "can_share_swap_page", inv)) == nil)
+        }
+    }
+
+    @Test(arguments: [
+        ("flip-or-to-and", "cow.reuse-exclusive"),
+        ("flip-or-to-and", "cond.redundant"),
+        ("drop-unlock", "lock.page-balance"),
+        ("unlock-after-reuse", "ref.use-after-unpin"),
+        ("drop-count-recheck", "cow.reuse-exclusive"),
+    ])
+    func seededBugIsCaught(_ variant: String, _ invariant: String) throws {
+        let r = try Self.check("Tests/CheckerTests/Fixtures/seeded/\(variant).patch", base: "mainline-2020-08-11")
+        let f = Self.violated(Self.verdict(r, kind: "patched", function: "do_wp_page", invariant))
+        #expect(f != nil, "\(variant): \(invariant) not violated")
+        #expect(f?.counterexample?.path.isEmpty == false)
+    }
+}
