@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(name: "mmreview", dependencies: ["Mail", "Patches", "Conversation", "Model", "Report"]),
         // Benchmarks (not tests): `swift run -c release mmreview-bench`.
         .executableTarget(name: "mmreview-bench", dependencies: ["Mail", "Patches", "Conversation", "Report"]),
-        .testTarget(name: "CFrontEndTests", dependencies: ["CFrontEnd"]),
+        .testTarget(name: "CFrontEndTests", dependencies: ["CFrontEnd"], exclude: ["Fixtures"]),
         .testTarget(name: "MailTests", dependencies: ["Mail"], exclude: ["Fixtures"]),
         .testTarget(name: "PatchesTests", dependencies: ["Patches"], exclude: ["Fixtures"]),
         .testTarget(

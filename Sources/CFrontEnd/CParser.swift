@@ -53,7 +53,9 @@ public struct CParser {
     }
 
     /// One expression (after preprocessing in `configuration`), for tools and tests.
-    public static func parseExpression(_ source: String, file: String = "<expression>", configuration: CConfiguration = .init()) throws(CParseError) -> CExpr {
+    public static func parseExpression(
+        _ source: String, file: String = "<expression>", configuration: CConfiguration = .init()
+    ) throws(CParseError) -> CExpr {
         let pre = CPreprocessor(file: file, configuration: configuration).preprocess(source)
         if let e = pre.errors.first { throw e }
         var parser = CParser(tokens: pre.tokens, file: file)

@@ -60,7 +60,8 @@ extension CParser {
         let next = peek(1)
         if typedefs.contains(t.text) {
             return next.kind == .identifier || next.isPunctuator(.star) || next.isPunctuator(.leftParen)
-                || (next.kind == .keyword && (Self.qualifiers.contains(next.text) || next.text.hasPrefix("__attribute")))
+                || (next.kind == .keyword
+                    && (Self.qualifiers.contains(next.text) || next.text.hasPrefix("__attribute")))
         }
         return looksLikeUnknownType(at: 0)
     }
@@ -75,7 +76,9 @@ extension CParser {
         }
         guard next.isPunctuator(.star) else { return false }
         var k = offset + 1
-        while peek(k).isPunctuator(.star) || (peek(k).kind == .keyword && Self.qualifiers.contains(peek(k).text)) { k += 1 }
+        while peek(k).isPunctuator(.star) || (peek(k).kind == .keyword && Self.qualifiers.contains(peek(k).text)) {
+            k += 1
+        }
         guard peek(k).kind == .identifier else { return false }
         let end = peek(k + 1)
         return end.kind == .punctuator && [";", "=", ",", "[", ")"].contains(end.text)
@@ -235,7 +238,11 @@ extension CParser {
                 let e = try parseConditional()
                 var known = unit.enumConstants
                 known.merge(knownConstantMacros) { a, _ in a }
-                if case .success(let v) = ConstantEvaluator.evaluate(e, constants: known) { next = v } else { next = nil }
+                if case .success(let v) = ConstantEvaluator.evaluate(e, constants: known) {
+                    next = v
+                } else {
+                    next = nil
+                }
             }
             if let v = next {
                 unit.enumConstants[nameToken.text] = v
@@ -278,8 +285,9 @@ extension CParser {
         }
         var inner: Declarator?
         var declarator = Declarator(name: nil, nameToken: nil, type: type, parameters: nil)
-        if check(.leftParen), peek(1).isPunctuator(.star) || peek(1).isPunctuator(.leftParen) || peek(1).isPunctuator(.caret)
-            || (peek(1).kind == .identifier && !typedefs.contains(peek(1).text) && !abstract)
+        if check(.leftParen),
+            peek(1).isPunctuator(.star) || peek(1).isPunctuator(.leftParen) || peek(1).isPunctuator(.caret)
+                || (peek(1).kind == .identifier && !typedefs.contains(peek(1).text) && !abstract)
         {
             advance()
             inner = try parseDeclarator(base: Self.hole, abstract: abstract)

@@ -81,12 +81,16 @@ extension CParser {
         return try parseConditional()
     }
 
+    /// Each operator of a chain (`a + b + c`) deepens the left-leaning tree by one, and a tree is
+    /// destroyed recursively: chains count against the nesting limit like parentheses do.
     private mutating func parseBinary(_ minimum: Int) throws(CParseError) -> CExpr {
         var lhs = try parseCast()
+        var levels = 0
+        defer { depth -= levels }
         while let (op, precedence) = Self.binaryOperator(currentPunctuator), precedence >= minimum {
             advance()
             try enter()
-            defer { leave() }
+            levels += 1
             let rhs = try parseBinary(precedence + 1)
             lhs = CExpr(.binary(op: op, lhs: lhs, rhs: rhs), at: lhs.location)
         }
@@ -159,7 +163,9 @@ extension CParser {
             switch t.text {
             case "sizeof":
                 advance()
-                if check(.leftParen), let unknownName = parenthesisedTypeAhead(), !(unknownName && !peek(2).isPunctuator(.star)) {
+                if check(.leftParen), let unknownName = parenthesisedTypeAhead(),
+                    !(unknownName && !peek(2).isPunctuator(.star))
+                {
                     advance()
                     let type = try parseTypeName(unknownNameIsType: unknownName)
                     try expect(.rightParen, "after type name")
@@ -185,7 +191,13 @@ extension CParser {
 
     private mutating func parsePostfix(_ base: CExpr) throws(CParseError) -> CExpr {
         var e = base
+        var levels = 0
+        defer { depth -= levels }
         while let p = currentPunctuator {
+            if [.leftBracket, .leftParen, .dot, .arrow, .increment, .decrement].contains(p) {
+                try enter()  // `a->b->c...` deepens the tree as a chain of operators does
+                levels += 1
+            }
             switch p {
             case .leftBracket:
                 advance()
@@ -221,7 +233,10 @@ extension CParser {
     /// A call argument; a type stands as one when followed by `,` or `)` (macros kept as calls:
     /// `container_of(p, struct page, lru)`).
     private mutating func parseArgument() throws(CParseError) -> CExpr {
-        if startsTypeName(), !(current.kind == .identifier && !peek(1).isPunctuator(.star) && !peek(1).isPunctuator(.comma) && !peek(1).isPunctuator(.rightParen)) {
+        if startsTypeName(),
+            !(current.kind == .identifier && !peek(1).isPunctuator(.star) && !peek(1).isPunctuator(.comma)
+                && !peek(1).isPunctuator(.rightParen))
+        {
             let save = position
             let at = current.location
             if let type = try? parseTypeName(), check(.comma) || check(.rightParen) {

@@ -93,7 +93,10 @@ struct MacroExpander {
                 !macros.isDefined(t.text)
             {
                 if let value = configurationTest(t, &stream) {
-                    out.append(CToken(kind: .integer, text: value ? "1" : "0", value: value ? 1 : 0, location: t.location, hasLeadingSpace: t.hasLeadingSpace))
+                    out.append(
+                        CToken(
+                            kind: .integer, text: value ? "1" : "0", value: value ? 1 : 0, location: t.location,
+                            hasLeadingSpace: t.hasLeadingSpace))
                 } else {
                     out.append(t)
                 }
@@ -122,7 +125,9 @@ struct MacroExpander {
             budget -= body.count + 1
             if budget < 0 {
                 exhausted = true
-                errors.append(CParseError(location: t.location, message: "macro expansion of '\(t.text)' exceeds the token limit"))
+                errors.append(
+                    CParseError(location: t.location, message: "macro expansion of '\(t.text)' exceeds the token limit")
+                )
                 return
             }
             stream.push(body, macro: m.name)
@@ -155,7 +160,9 @@ struct MacroExpander {
         var depth = 0
         while true {
             guard let a = stream.next() else {
-                errors.append(CParseError(location: use.location, message: "unterminated argument list invoking macro '\(m.name)'"))
+                errors.append(
+                    CParseError(
+                        location: use.location, message: "unterminated argument list invoking macro '\(m.name)'"))
                 return nil
             }
             if a.isPunctuator(.leftParen) {

@@ -83,12 +83,14 @@ extension CParser {
                 try expect(.semicolon, "after return statement")
                 return CStmt(.returnStmt(value), at: at)
             case "asm", "__asm__", "__asm":
+                let start = position
                 advance()
-                while current.kind == .keyword || current.isWord && current.text == "goto" { advance() }
+                while current.kind == .keyword { advance() }  // volatile, inline, goto
                 guard check(.leftParen) else { throw error("expected '(' after 'asm'") }
-                let group = try skipBalanced()
+                _ = try skipBalanced()
+                let text = CToken.spell(tokens[start..<position], keepSpaces: true)
                 try expect(.semicolon, "after asm statement")
-                return CStmt(.opaque(t.text + " " + CToken.spell(group)), at: at)
+                return CStmt(.opaque(text), at: at)
             case "_Static_assert":
                 advance()
                 _ = try skipBalanced()
