@@ -64,7 +64,7 @@ public struct CPreprocessor: Sendable {
 
         func flush(upTo end: Int) {
             if let s = runStart, s < end {
-                expander.expand(Array(raw[s..<end]), into: &out)
+                expander.expand(raw, range: s..<end, into: &out)
             }
             runStart = nil
         }

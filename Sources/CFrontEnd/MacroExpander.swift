@@ -31,13 +31,17 @@ struct MacroExpander {
         }
         /// The input, read directly while no expansion is being rescanned (the common case).
         let base: [CToken]
-        var basePosition = 0
+        var basePosition: Int
+        let baseEnd: Int
         /// Replacement lists being rescanned, innermost last.
         var frames: [Frame] = []
         let outerDisabled: [String]
 
-        init(_ tokens: [CToken], disabled: [String]) {
+        /// Reads `tokens[range]`; the array is shared, not copied.
+        init(_ tokens: [CToken], range: Range<Int>? = nil, disabled: [String]) {
             base = tokens
+            basePosition = range?.lowerBound ?? 0
+            baseEnd = range?.upperBound ?? tokens.count
             outerDisabled = disabled
         }
 
@@ -60,7 +64,7 @@ struct MacroExpander {
                 }
                 frames.removeLast()
             }
-            guard basePosition < base.count else { return nil }
+            guard basePosition < baseEnd else { return nil }
             basePosition += 1
             return base[basePosition - 1]
         }
@@ -68,7 +72,7 @@ struct MacroExpander {
         /// The next token without consuming it, looking through exhausted replacement lists.
         func peek() -> CToken? {
             for f in frames.reversed() where f.position < f.tokens.count { return f.tokens[f.position] }
-            return basePosition < base.count ? base[basePosition] : nil
+            return basePosition < baseEnd ? base[basePosition] : nil
         }
 
         mutating func push(_ tokens: [CToken], macro: String) {
@@ -76,9 +80,9 @@ struct MacroExpander {
         }
     }
 
-    /// Expands `input` into `out`.
-    mutating func expand(_ input: [CToken], into out: inout [CToken]) {
-        var stream = Stream(input, disabled: [])
+    /// Expands `input[range]` (all of it by default) into `out`.
+    mutating func expand(_ input: [CToken], range: Range<Int>? = nil, into out: inout [CToken]) {
+        var stream = Stream(input, range: range, disabled: [])
         run(&stream, into: &out)
     }
 
