@@ -93,6 +93,25 @@ public struct CParser {
         position < tokens.count && tokens[position].punctuator == punctuator
     }
 
+    /// Kind and punctuator of the token `offset` ahead, read in place (no copy of the token).
+    @inline(__always)
+    func kind(at offset: Int = 0) -> CToken.Kind {
+        let i = position + offset
+        return i < tokens.count ? tokens[i].kind : .endOfFile
+    }
+
+    @inline(__always)
+    func punctuator(at offset: Int) -> CPunctuator? {
+        let i = position + offset
+        return i < tokens.count ? tokens[i].punctuator : nil
+    }
+
+    /// At `__attribute__` (or `__attribute`)?
+    var atAttribute: Bool {
+        position < tokens.count && tokens[position].kind == .keyword
+            && (tokens[position].text == "__attribute__" || tokens[position].text == "__attribute")
+    }
+
     /// The current token's punctuator, if it is one.
     var currentPunctuator: CPunctuator? { position < tokens.count ? tokens[position].punctuator : nil }
 
@@ -115,7 +134,7 @@ public struct CParser {
     }
 
     mutating func expectIdentifier(_ what: String) throws(CParseError) -> CToken {
-        guard current.kind == .identifier else { throw error("expected \(what) before \(describe(current))") }
+        guard kind() == .identifier else { throw error("expected \(what) before \(describe(current))") }
         return advance()
     }
 

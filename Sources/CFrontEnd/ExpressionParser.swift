@@ -118,7 +118,7 @@ extension CParser {
     /// expression cannot be followed by (a name, a constant, `{`, `!`, `~`).
     func parenthesisedTypeAhead() -> Bool? {
         if startsTypeName(at: 1) { return false }
-        guard peek(1).kind == .identifier else { return nil }
+        guard kind(at: 1) == .identifier else { return nil }
         var k = 2
         if peek(k).isPunctuator(.star) {
             while peek(k).isPunctuator(.star) { k += 1 }
@@ -137,6 +137,8 @@ extension CParser {
     private mutating func parseUnary() throws(CParseError) -> CExpr {
         try enter()
         defer { leave() }
+        let k = kind()
+        guard k == .punctuator || k == .keyword else { return try parsePostfix(try parsePrimary()) }
         let t = current
         let at = t.location
         if let p = t.punctuator {
@@ -164,7 +166,7 @@ extension CParser {
             case "sizeof":
                 advance()
                 if check(.leftParen), let unknownName = parenthesisedTypeAhead(),
-                    !(unknownName && !peek(2).isPunctuator(.star))
+                    !(unknownName && punctuator(at: 2) != .star)
                 {
                     advance()
                     let type = try parseTypeName(unknownNameIsType: unknownName)
@@ -234,8 +236,8 @@ extension CParser {
     /// `container_of(p, struct page, lru)`).
     private mutating func parseArgument() throws(CParseError) -> CExpr {
         if startsTypeName(),
-            !(current.kind == .identifier && !peek(1).isPunctuator(.star) && !peek(1).isPunctuator(.comma)
-                && !peek(1).isPunctuator(.rightParen))
+            !(kind() == .identifier && punctuator(at: 1) != .star && punctuator(at: 1) != .comma
+                && punctuator(at: 1) != .rightParen)
         {
             let save = position
             let at = current.location
@@ -259,7 +261,7 @@ extension CParser {
         case .string:
             // Adjacent string literals are one (translation phase 6).
             var text = ""
-            while current.kind == .string {
+            while kind() == .string {
                 text += Self.stringValue(advance().text)
             }
             return CExpr(.string(text), at: t.location)
