@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(name: "mmreview", dependencies: ["Mail", "Patches", "Conversation", "Model", "Checker", "Report"]),
         // Benchmarks (not tests): `swift run -c release mmreview-bench`.
         .executableTarget(name: "mmreview-bench", dependencies: ["Mail", "Patches", "Conversation", "Report"]),
-        .testTarget(name: "CFrontEndTests", dependencies: ["CFrontEnd"]),
+        .testTarget(name: "CFrontEndTests", dependencies: ["CFrontEnd"], exclude: ["Fixtures"]),
         .testTarget(
             name: "CheckerTests", dependencies: ["Checker", "CFrontEnd", "Model", "Conversation", "Mail"],
             exclude: ["Fixtures"]),

@@ -187,15 +187,37 @@ public struct CExpr: Sendable, Hashable, Codable {
     }
 
     public enum UnaryOp: String, Sendable, Hashable, Codable {
-        case negate = "-", plus = "+", not = "!", bitNot = "~", deref = "*", addressOf = "&"
-        case preIncrement = "++x", preDecrement = "--x", postIncrement = "x++", postDecrement = "x--"
+        case negate = "-"
+        case plus = "+"
+        case not = "!"
+        case bitNot = "~"
+        case deref = "*"
+        case addressOf = "&"
+        case preIncrement = "++x"
+        case preDecrement = "--x"
+        case postIncrement = "x++"
+        case postDecrement = "x--"
     }
 
     public enum BinaryOp: String, Sendable, Hashable, Codable {
-        case add = "+", sub = "-", mul = "*", div = "/", mod = "%"
-        case shl = "<<", shr = ">>", bitAnd = "&", bitOr = "|", bitXor = "^"
-        case logicalAnd = "&&", logicalOr = "||"
-        case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">="
+        case add = "+"
+        case sub = "-"
+        case mul = "*"
+        case div = "/"
+        case mod = "%"
+        case shl = "<<"
+        case shr = ">>"
+        case bitAnd = "&"
+        case bitOr = "|"
+        case bitXor = "^"
+        case logicalAnd = "&&"
+        case logicalOr = "||"
+        case eq = "=="
+        case ne = "!="
+        case lt = "<"
+        case le = "<="
+        case gt = ">"
+        case ge = ">="
     }
 }
 

@@ -196,7 +196,9 @@ public struct CLexer {
             index += 1
         } else {
             let what = quote == 39 ? "character constant" : "string literal"
-            errors.append(CParseError(location: start, message: "missing terminating \(quote == 39 ? "'" : "\"") character in \(what)"))
+            errors.append(
+                CParseError(
+                    location: start, message: "missing terminating \(quote == 39 ? "'" : "\"") character in \(what)"))
         }
         guard quote == 39 else { return (.string, 0) }
         // A character constant's value: GCC's, the last char's byte for multi-character ones.
@@ -218,7 +220,7 @@ public struct CLexer {
             let b = bytes[index]
             if Self.isIdentifierContinue(b) || b == UInt8(ascii: ".") {
                 index += 1
-            } else if (b == UInt8(ascii: "+") || b == UInt8(ascii: "-")),
+            } else if b == UInt8(ascii: "+") || b == UInt8(ascii: "-"),
                 [UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "p"), UInt8(ascii: "P")].contains(bytes[index - 1])
             {
                 index += 1
@@ -228,12 +230,17 @@ public struct CLexer {
         }
         let spelling = bytes[begin..<index]
         if let v = Self.integerValue(spelling) { return (.integer, v) }
-        let isHex = spelling.count > 1 && spelling.first == UInt8(ascii: "0") && (spelling.dropFirst().first! | 0x20) == UInt8(ascii: "x")
-        if spelling.contains(UInt8(ascii: ".")) || (!isHex && spelling.contains(where: { $0 | 0x20 == UInt8(ascii: "e") })) {
+        let isHex =
+            spelling.count > 1 && spelling.first == UInt8(ascii: "0")
+            && (spelling.dropFirst().first! | 0x20) == UInt8(ascii: "x")
+        if spelling.contains(UInt8(ascii: "."))
+            || (!isHex && spelling.contains(where: { $0 | 0x20 == UInt8(ascii: "e") }))
+        {
             return (.floating, 0)
         }
         errors.append(
-            CParseError(location: start, message: "invalid integer constant '\(String(decoding: spelling, as: UTF8.self))'"))
+            CParseError(
+                location: start, message: "invalid integer constant '\(String(decoding: spelling, as: UTF8.self))'"))
         return (.integer, 0)
     }
 

@@ -53,7 +53,9 @@ public struct CParser {
     }
 
     /// One expression (after preprocessing in `configuration`), for tools and tests.
-    public static func parseExpression(_ source: String, file: String = "<expression>", configuration: CConfiguration = .init()) throws(CParseError) -> CExpr {
+    public static func parseExpression(
+        _ source: String, file: String = "<expression>", configuration: CConfiguration = .init()
+    ) throws(CParseError) -> CExpr {
         let pre = CPreprocessor(file: file, configuration: configuration).preprocess(source)
         if let e = pre.errors.first { throw e }
         var parser = CParser(tokens: pre.tokens, file: file)
@@ -91,6 +93,25 @@ public struct CParser {
         position < tokens.count && tokens[position].punctuator == punctuator
     }
 
+    /// Kind and punctuator of the token `offset` ahead, read in place (no copy of the token).
+    @inline(__always)
+    func kind(at offset: Int = 0) -> CToken.Kind {
+        let i = position + offset
+        return i < tokens.count ? tokens[i].kind : .endOfFile
+    }
+
+    @inline(__always)
+    func punctuator(at offset: Int) -> CPunctuator? {
+        let i = position + offset
+        return i < tokens.count ? tokens[i].punctuator : nil
+    }
+
+    /// At `__attribute__` (or `__attribute`)?
+    var atAttribute: Bool {
+        position < tokens.count && tokens[position].kind == .keyword
+            && (tokens[position].text == "__attribute__" || tokens[position].text == "__attribute")
+    }
+
     /// The current token's punctuator, if it is one.
     var currentPunctuator: CPunctuator? { position < tokens.count ? tokens[position].punctuator : nil }
 
@@ -113,7 +134,7 @@ public struct CParser {
     }
 
     mutating func expectIdentifier(_ what: String) throws(CParseError) -> CToken {
-        guard current.kind == .identifier else { throw error("expected \(what) before \(describe(current))") }
+        guard kind() == .identifier else { throw error("expected \(what) before \(describe(current))") }
         return advance()
     }
 

@@ -16,11 +16,15 @@ public struct CPreprocessor: Sendable {
     public let file: String
     public let configuration: CConfiguration
     /// Most tokens a file may expand to: a bound against macro bombs and absurd input.
-    public static let maximumTokens = 2_000_000
+    public static let maximumTokens = 1_000_000
+    /// This preprocessor's bound (tests lower it).
+    public let maximumTokens: Int
 
-    public init(file: String, configuration: CConfiguration = .init()) {
+    public init(file: String, configuration: CConfiguration = .init(), maximumTokens: Int = CPreprocessor.maximumTokens)
+    {
         self.file = file
         self.configuration = configuration
+        self.maximumTokens = maximumTokens
     }
 
     private struct Conditional {
@@ -36,12 +40,19 @@ public struct CPreprocessor: Sendable {
         var errors = lexErrors
         var table = KernelMacros.table
         for symbol in configuration.enabled {
-            table.define(CMacro(name: symbol, parameters: nil, isVariadic: false, body: [CToken(kind: .integer, text: "1", value: 1, location: CLocation(file: "<configuration>", line: 1, column: 1))], location: CLocation(file: "<configuration>", line: 1, column: 1)))
+            table.define(
+                CMacro(
+                    name: symbol, parameters: nil, isVariadic: false,
+                    body: [
+                        CToken(
+                            kind: .integer, text: "1", value: 1,
+                            location: CLocation(file: "<configuration>", line: 1, column: 1))
+                    ], location: CLocation(file: "<configuration>", line: 1, column: 1)))
         }
         for (head, body) in configuration.macros.sorted(by: { $0.key < $1.key }) {
             if let e = table.define(source: head + " " + body, file: "<configuration>") { errors.append(e) }
         }
-        var expander = MacroExpander(macros: table, configuration: configuration, budget: Self.maximumTokens)
+        var expander = MacroExpander(macros: table, configuration: configuration, budget: maximumTokens)
         var out: [CToken] = []
         out.reserveCapacity(raw.count)
         var includes: [String] = []
@@ -53,7 +64,7 @@ public struct CPreprocessor: Sendable {
 
         func flush(upTo end: Int) {
             if let s = runStart, s < end {
-                expander.expand(Array(raw[s..<end]), into: &out)
+                expander.expand(raw, range: s..<end, into: &out)
             }
             runStart = nil
         }
@@ -81,10 +92,14 @@ public struct CPreprocessor: Sendable {
                     } else if let name = operands.first, name.isWord {
                         value = expander.macros.isDefined(name.text) == (directive.text == "ifdef")
                     } else {
-                        errors.append(CParseError(location: directive.location, message: "no macro name given in #\(directive.text) directive"))
+                        errors.append(
+                            CParseError(
+                                location: directive.location,
+                                message: "no macro name given in #\(directive.text) directive"))
                     }
                 }
-                conditionals.append(Conditional(parentLive: live, taken: value, sawElse: false, location: directive.location))
+                conditionals.append(
+                    Conditional(parentLive: live, taken: value, sawElse: false, location: directive.location))
                 live = live && value
             case "elif":
                 guard var c = conditionals.popLast() else {
@@ -131,16 +146,24 @@ public struct CPreprocessor: Sendable {
                         expander.macros.undefine(name.text)
                         defined[name.text] = nil
                     } else {
-                        errors.append(CParseError(location: directive.location, message: "no macro name given in #undef directive"))
+                        errors.append(
+                            CParseError(
+                                location: directive.location, message: "no macro name given in #undef directive"))
                     }
                 case "include", "include_next":
                     includes.append(CToken.spell(operands))
                 case "error":
-                    errors.append(CParseError(location: directive.location, message: "#error " + CToken.spell(operands, keepSpaces: true)))
+                    errors.append(
+                        CParseError(
+                            location: directive.location, message: "#error " + CToken.spell(operands, keepSpaces: true))
+                    )
                 case "warning", "pragma", "line", "ident":
                     break
                 default:
-                    errors.append(CParseError(location: directive.location, message: "invalid preprocessing directive #\(directive.text)"))
+                    errors.append(
+                        CParseError(
+                            location: directive.location, message: "invalid preprocessing directive #\(directive.text)")
+                    )
                 }
             }
         }
@@ -155,7 +178,8 @@ public struct CPreprocessor: Sendable {
     /// An `#if`/`#elif` condition: `defined` first, then macros (and `IS_ENABLED`), then names left
     /// over count as 0, as in C.
     private func evaluate(
-        _ operands: ArraySlice<CToken>, at directive: CToken, _ expander: inout MacroExpander, _ errors: inout [CParseError]
+        _ operands: ArraySlice<CToken>, at directive: CToken, _ expander: inout MacroExpander,
+        _ errors: inout [CParseError]
     ) -> Bool {
         var withDefined: [CToken] = []
         var k = operands.startIndex
@@ -166,11 +190,13 @@ public struct CPreprocessor: Sendable {
                 let parenthesised = nameIndex < operands.endIndex && operands[nameIndex].isPunctuator(.leftParen)
                 if parenthesised { nameIndex += 1 }
                 guard nameIndex < operands.endIndex, operands[nameIndex].isWord else {
-                    errors.append(CParseError(location: t.location, message: "operator \"defined\" requires an identifier"))
+                    errors.append(
+                        CParseError(location: t.location, message: "operator \"defined\" requires an identifier"))
                     return false
                 }
                 let isDefined = expander.macros.isDefined(operands[nameIndex].text)
-                withDefined.append(CToken(kind: .integer, text: isDefined ? "1" : "0", value: isDefined ? 1 : 0, location: t.location))
+                withDefined.append(
+                    CToken(kind: .integer, text: isDefined ? "1" : "0", value: isDefined ? 1 : 0, location: t.location))
                 k = nameIndex + 1
                 if parenthesised {
                     guard k < operands.endIndex, operands[k].isPunctuator(.rightParen) else {

@@ -60,7 +60,8 @@ extension CParser {
         let next = peek(1)
         if typedefs.contains(t.text) {
             return next.kind == .identifier || next.isPunctuator(.star) || next.isPunctuator(.leftParen)
-                || (next.kind == .keyword && (Self.qualifiers.contains(next.text) || next.text.hasPrefix("__attribute")))
+                || (next.kind == .keyword
+                    && (Self.qualifiers.contains(next.text) || next.text.hasPrefix("__attribute")))
         }
         return looksLikeUnknownType(at: 0)
     }
@@ -75,7 +76,9 @@ extension CParser {
         }
         guard next.isPunctuator(.star) else { return false }
         var k = offset + 1
-        while peek(k).isPunctuator(.star) || (peek(k).kind == .keyword && Self.qualifiers.contains(peek(k).text)) { k += 1 }
+        while peek(k).isPunctuator(.star) || (peek(k).kind == .keyword && Self.qualifiers.contains(peek(k).text)) {
+            k += 1
+        }
         guard peek(k).kind == .identifier else { return false }
         let end = peek(k + 1)
         return end.kind == .punctuator && [";", "=", ",", "[", ")"].contains(end.text)
@@ -166,12 +169,12 @@ extension CParser {
     /// in the unit (struct fields, enum constants).
     private mutating func parseTagged() throws(CParseError) -> CType {
         let kindToken = advance()
-        while current.text == "__attribute__" || current.text == "__attribute" {
+        while atAttribute {
             advance()
             _ = try skipBalanced()
         }
         var name = ""
-        if current.kind == .identifier { name = advance().text }
+        if kind() == .identifier { name = advance().text }
         guard check(.leftBrace) else {
             if name.isEmpty { throw error("expected identifier or '{' after '\(kindToken.text)'") }
             return .tagged(kind: kindToken.text, name: name)
@@ -183,7 +186,7 @@ extension CParser {
             if !name.isEmpty { unit.structs[name] = fields }
             pendingAnonymousFields = fields
         }
-        while current.text == "__attribute__" || current.text == "__attribute" {
+        while atAttribute {
             advance()
             _ = try skipBalanced()
         }
@@ -235,7 +238,11 @@ extension CParser {
                 let e = try parseConditional()
                 var known = unit.enumConstants
                 known.merge(knownConstantMacros) { a, _ in a }
-                if case .success(let v) = ConstantEvaluator.evaluate(e, constants: known) { next = v } else { next = nil }
+                if case .success(let v) = ConstantEvaluator.evaluate(e, constants: known) {
+                    next = v
+                } else {
+                    next = nil
+                }
             }
             if let v = next {
                 unit.enumConstants[nameToken.text] = v
@@ -251,7 +258,7 @@ extension CParser {
     private var knownConstantMacros: [String: Int64] { ["true": 1, "false": 0] }
 
     mutating func skipAttributes() {
-        while current.text == "__attribute__" || current.text == "__attribute" {
+        while atAttribute {
             advance()
             _ = try? skipBalanced()
         }
@@ -268,9 +275,9 @@ extension CParser {
         while true {
             if accept(.star) {
                 type = .pointer(type)
-            } else if current.kind == .keyword && Self.qualifiers.contains(current.text) {
+            } else if kind() == .keyword && Self.qualifiers.contains(current.text) {
                 advance()
-            } else if current.text == "__attribute__" || current.text == "__attribute" {
+            } else if atAttribute {
                 skipAttributes()
             } else {
                 break
@@ -278,13 +285,14 @@ extension CParser {
         }
         var inner: Declarator?
         var declarator = Declarator(name: nil, nameToken: nil, type: type, parameters: nil)
-        if check(.leftParen), peek(1).isPunctuator(.star) || peek(1).isPunctuator(.leftParen) || peek(1).isPunctuator(.caret)
-            || (peek(1).kind == .identifier && !typedefs.contains(peek(1).text) && !abstract)
+        if check(.leftParen),
+            punctuator(at: 1) == .star || punctuator(at: 1) == .leftParen || punctuator(at: 1) == .caret
+                || (kind(at: 1) == .identifier && !typedefs.contains(peek(1).text) && !abstract)
         {
             advance()
             inner = try parseDeclarator(base: Self.hole, abstract: abstract)
             try expect(.rightParen, "in declarator")
-        } else if current.kind == .identifier {
+        } else if kind() == .identifier {
             let t = advance()
             declarator.name = t.text
             declarator.nameToken = t
@@ -296,7 +304,7 @@ extension CParser {
         while true {
             if accept(.leftBracket) {
                 var count: CExpr?
-                while current.kind == .keyword && (Self.qualifiers.contains(current.text) || current.text == "static") {
+                while kind() == .keyword && (Self.qualifiers.contains(current.text) || current.text == "static") {
                     advance()
                 }
                 if !check(.rightBracket) { count = try parseAssignment() }
@@ -347,7 +355,7 @@ extension CParser {
         try expect(.leftParen)
         var params: [CParameter] = []
         var variadic = false
-        if current.isKeyword("void"), peek(1).isPunctuator(.rightParen) {
+        if current.isKeyword("void"), punctuator(at: 1) == .rightParen {
             advance()
         }
         while !check(.rightParen) {
@@ -396,7 +404,7 @@ extension CParser {
                 }
                 designator = CToken.spell(tokens[start..<position])
                 try expect(.assign, "in designated initializer")
-            } else if current.kind == .identifier && peek(1).isPunctuator(.colon) {
+            } else if kind() == .identifier && punctuator(at: 1) == .colon {
                 // The old GNU form `field: value`.
                 designator = "." + advance().text
                 advance()
@@ -452,13 +460,13 @@ extension CParser {
         let first = current
         if first.text == "asm" || first.text == "__asm__" || first.text == "_Static_assert" {
             advance()
-            while current.kind == .keyword && current.text != "_Static_assert" && !check(.leftParen) { advance() }
+            while kind() == .keyword && current.text != "_Static_assert" && !check(.leftParen) { advance() }
             _ = try skipBalanced()
             try expect(.semicolon)
             return
         }
         // A macro invocation standing alone, `EXPORT_SYMBOL(f);`, `DEFINE_MUTEX(m);`: nothing to parse.
-        if first.kind == .identifier, !typedefs.contains(first.text), peek(1).isPunctuator(.leftParen) {
+        if first.kind == .identifier, !typedefs.contains(first.text), punctuator(at: 1) == .leftParen {
             let save = position
             advance()
             _ = try skipBalanced()
@@ -474,10 +482,10 @@ extension CParser {
         var annotations: [String] = []
         if case .function = d.type {
             while true {
-                if current.text == "__attribute__" || current.text == "__attribute" {
+                if atAttribute {
                     let t = advance()
                     annotations.append(t.text + CToken.spell(try skipBalanced()))
-                } else if current.kind == .identifier && peek(1).isPunctuator(.leftParen) {
+                } else if kind() == .identifier && punctuator(at: 1) == .leftParen {
                     let t = advance()
                     annotations.append(t.text + CToken.spell(try skipBalanced()))
                 } else {

@@ -81,12 +81,16 @@ extension CParser {
         return try parseConditional()
     }
 
+    /// Each operator of a chain (`a + b + c`) deepens the left-leaning tree by one, and a tree is
+    /// destroyed recursively: chains count against the nesting limit like parentheses do.
     private mutating func parseBinary(_ minimum: Int) throws(CParseError) -> CExpr {
         var lhs = try parseCast()
+        var levels = 0
+        defer { depth -= levels }
         while let (op, precedence) = Self.binaryOperator(currentPunctuator), precedence >= minimum {
             advance()
             try enter()
-            defer { leave() }
+            levels += 1
             let rhs = try parseBinary(precedence + 1)
             lhs = CExpr(.binary(op: op, lhs: lhs, rhs: rhs), at: lhs.location)
         }
@@ -114,7 +118,7 @@ extension CParser {
     /// expression cannot be followed by (a name, a constant, `{`, `!`, `~`).
     func parenthesisedTypeAhead() -> Bool? {
         if startsTypeName(at: 1) { return false }
-        guard peek(1).kind == .identifier else { return nil }
+        guard kind(at: 1) == .identifier else { return nil }
         var k = 2
         if peek(k).isPunctuator(.star) {
             while peek(k).isPunctuator(.star) { k += 1 }
@@ -133,6 +137,8 @@ extension CParser {
     private mutating func parseUnary() throws(CParseError) -> CExpr {
         try enter()
         defer { leave() }
+        let k = kind()
+        guard k == .punctuator || k == .keyword else { return try parsePostfix(try parsePrimary()) }
         let t = current
         let at = t.location
         if let p = t.punctuator {
@@ -159,7 +165,9 @@ extension CParser {
             switch t.text {
             case "sizeof":
                 advance()
-                if check(.leftParen), let unknownName = parenthesisedTypeAhead(), !(unknownName && !peek(2).isPunctuator(.star)) {
+                if check(.leftParen), let unknownName = parenthesisedTypeAhead(),
+                    !(unknownName && punctuator(at: 2) != .star)
+                {
                     advance()
                     let type = try parseTypeName(unknownNameIsType: unknownName)
                     try expect(.rightParen, "after type name")
@@ -185,7 +193,13 @@ extension CParser {
 
     private mutating func parsePostfix(_ base: CExpr) throws(CParseError) -> CExpr {
         var e = base
+        var levels = 0
+        defer { depth -= levels }
         while let p = currentPunctuator {
+            if [.leftBracket, .leftParen, .dot, .arrow, .increment, .decrement].contains(p) {
+                try enter()  // `a->b->c...` deepens the tree as a chain of operators does
+                levels += 1
+            }
             switch p {
             case .leftBracket:
                 advance()
@@ -221,7 +235,10 @@ extension CParser {
     /// A call argument; a type stands as one when followed by `,` or `)` (macros kept as calls:
     /// `container_of(p, struct page, lru)`).
     private mutating func parseArgument() throws(CParseError) -> CExpr {
-        if startsTypeName(), !(current.kind == .identifier && !peek(1).isPunctuator(.star) && !peek(1).isPunctuator(.comma) && !peek(1).isPunctuator(.rightParen)) {
+        if startsTypeName(),
+            !(kind() == .identifier && punctuator(at: 1) != .star && punctuator(at: 1) != .comma
+                && punctuator(at: 1) != .rightParen)
+        {
             let save = position
             let at = current.location
             if let type = try? parseTypeName(), check(.comma) || check(.rightParen) {
@@ -244,7 +261,7 @@ extension CParser {
         case .string:
             // Adjacent string literals are one (translation phase 6).
             var text = ""
-            while current.kind == .string {
+            while kind() == .string {
                 text += Self.stringValue(advance().text)
             }
             return CExpr(.string(text), at: t.location)

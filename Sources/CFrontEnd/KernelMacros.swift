@@ -33,7 +33,10 @@ public enum KernelMacros {
         ("__weak", "include/linux/compiler_attributes.h: __attribute__((__weak__))"),
         ("__init", "include/linux/init.h: placed in .init.text, freed after boot"),
         ("__read_mostly", "include/linux/cache.h: placed in .data..read_mostly"),
-        ("fallthrough", "include/linux/compiler_attributes.h: __attribute__((__fallthrough__)); `fallthrough;` is then `;`"),
+        (
+            "fallthrough",
+            "include/linux/compiler_attributes.h: __attribute__((__fallthrough__)); `fallthrough;` is then `;`"
+        ),
         ("PAGE_SHIFT 12", "arch/x86/include/asm/page_types.h: 4 KiB pages"),
         ("PAGE_SIZE (1UL << PAGE_SHIFT)", "arch/x86/include/asm/page_types.h: _AC(1,UL) << PAGE_SHIFT"),
         ("PAGE_MASK (~(PAGE_SIZE - 1))", "arch/x86/include/asm/page_types.h: ~(PAGE_SIZE-1)"),

@@ -31,13 +31,17 @@ struct MacroExpander {
         }
         /// The input, read directly while no expansion is being rescanned (the common case).
         let base: [CToken]
-        var basePosition = 0
+        var basePosition: Int
+        let baseEnd: Int
         /// Replacement lists being rescanned, innermost last.
         var frames: [Frame] = []
         let outerDisabled: [String]
 
-        init(_ tokens: [CToken], disabled: [String]) {
+        /// Reads `tokens[range]`; the array is shared, not copied.
+        init(_ tokens: [CToken], range: Range<Int>? = nil, disabled: [String]) {
             base = tokens
+            basePosition = range?.lowerBound ?? 0
+            baseEnd = range?.upperBound ?? tokens.count
             outerDisabled = disabled
         }
 
@@ -60,7 +64,7 @@ struct MacroExpander {
                 }
                 frames.removeLast()
             }
-            guard basePosition < base.count else { return nil }
+            guard basePosition < baseEnd else { return nil }
             basePosition += 1
             return base[basePosition - 1]
         }
@@ -68,7 +72,7 @@ struct MacroExpander {
         /// The next token without consuming it, looking through exhausted replacement lists.
         func peek() -> CToken? {
             for f in frames.reversed() where f.position < f.tokens.count { return f.tokens[f.position] }
-            return basePosition < base.count ? base[basePosition] : nil
+            return basePosition < baseEnd ? base[basePosition] : nil
         }
 
         mutating func push(_ tokens: [CToken], macro: String) {
@@ -76,9 +80,9 @@ struct MacroExpander {
         }
     }
 
-    /// Expands `input` into `out`.
-    mutating func expand(_ input: [CToken], into out: inout [CToken]) {
-        var stream = Stream(input, disabled: [])
+    /// Expands `input[range]` (all of it by default) into `out`.
+    mutating func expand(_ input: [CToken], range: Range<Int>? = nil, into out: inout [CToken]) {
+        var stream = Stream(input, range: range, disabled: [])
         run(&stream, into: &out)
     }
 
@@ -93,7 +97,10 @@ struct MacroExpander {
                 !macros.isDefined(t.text)
             {
                 if let value = configurationTest(t, &stream) {
-                    out.append(CToken(kind: .integer, text: value ? "1" : "0", value: value ? 1 : 0, location: t.location, hasLeadingSpace: t.hasLeadingSpace))
+                    out.append(
+                        CToken(
+                            kind: .integer, text: value ? "1" : "0", value: value ? 1 : 0, location: t.location,
+                            hasLeadingSpace: t.hasLeadingSpace))
                 } else {
                     out.append(t)
                 }
@@ -122,7 +129,9 @@ struct MacroExpander {
             budget -= body.count + 1
             if budget < 0 {
                 exhausted = true
-                errors.append(CParseError(location: t.location, message: "macro expansion of '\(t.text)' exceeds the token limit"))
+                errors.append(
+                    CParseError(location: t.location, message: "macro expansion of '\(t.text)' exceeds the token limit")
+                )
                 return
             }
             stream.push(body, macro: m.name)
@@ -155,7 +164,9 @@ struct MacroExpander {
         var depth = 0
         while true {
             guard let a = stream.next() else {
-                errors.append(CParseError(location: use.location, message: "unterminated argument list invoking macro '\(m.name)'"))
+                errors.append(
+                    CParseError(
+                        location: use.location, message: "unterminated argument list invoking macro '\(m.name)'"))
                 return nil
             }
             if a.isPunctuator(.leftParen) {

@@ -66,7 +66,8 @@ public struct CMacro: Sendable, Hashable {
                 }
             }
             if !closed {
-                return .failure(CParseError(location: nameToken.location, message: "missing ')' in macro parameter list"))
+                return .failure(
+                    CParseError(location: nameToken.location, message: "missing ')' in macro parameter list"))
             }
             parameters = names
         }

@@ -17,14 +17,12 @@ extension CParser {
     mutating func parseStatement() throws(CParseError) -> CStmt {
         try enter()
         defer { leave() }
+        if check(.leftBrace) { return try parseCompound() }
         let t = current
         let at = t.location
-        if t.kind == .punctuator {
-            if t.text == "{" { return try parseCompound() }
-            if t.text == ";" {
-                advance()
-                return CStmt(.empty, at: at)
-            }
+        if t.punctuator == .semicolon {
+            advance()
+            return CStmt(.empty, at: at)
         }
         if t.kind == .keyword {
             switch t.text {
@@ -83,12 +81,14 @@ extension CParser {
                 try expect(.semicolon, "after return statement")
                 return CStmt(.returnStmt(value), at: at)
             case "asm", "__asm__", "__asm":
+                let start = position
                 advance()
-                while current.kind == .keyword || current.isWord && current.text == "goto" { advance() }
+                while kind() == .keyword { advance() }  // volatile, inline, goto
                 guard check(.leftParen) else { throw error("expected '(' after 'asm'") }
-                let group = try skipBalanced()
+                _ = try skipBalanced()
+                let text = CToken.spell(tokens[start..<position], keepSpaces: true)
                 try expect(.semicolon, "after asm statement")
-                return CStmt(.opaque(t.text + " " + CToken.spell(group)), at: at)
+                return CStmt(.opaque(text), at: at)
             case "_Static_assert":
                 advance()
                 _ = try skipBalanced()
@@ -100,7 +100,7 @@ extension CParser {
             }
         }
         // `label:` (a name then `:`); a label closing a block labels an empty statement.
-        if t.kind == .identifier && peek(1).isPunctuator(.colon) {
+        if t.kind == .identifier && punctuator(at: 1) == .colon {
             advance()
             advance()
             return CStmt(.label(name: t.text, statement: try parseLabelled()), at: at)
