@@ -4,13 +4,19 @@ import Patches
 /// The thread's patches: one entry per distinct patch, however many times it is posted or quoted.
 struct PatchCatalog {
     private(set) var patches: [ExtractedPatch] = []
-    /// For each entry, the added and removed lines' normalised text (to match quoted fragments).
-    private var lineSets: [Set<String>] = []
+    /// For each entry, the added and removed lines' normalised text (to match quoted fragments);
+    /// computed on first use: only matches that involve a fragment need them.
+    private var lineSets: [Set<String>?] = []
+    /// For each entry, its lower-cased title and its hunks' `path old new` keys (computed once).
+    private var lowerTitles: [String] = []
+    private var hunkKeys: [Set<String>?] = []
 
     mutating func add(_ lp: LocalPatch, message i: Int, messageValue m: Message, inBody: InBodyHeaders) -> Int {
         let candidate = Self.makePatch(lp, message: i, messageValue: m, inBody: inBody, index: patches.count)
-        let lines = Self.changedLines(lp.patch)
-        if let j = matchIndex(candidate, lines: lines) {
+        var lines: Set<String>? = nil
+        var keys: Set<String>? = nil
+        let lowerTitle = candidate.title.lowercased()
+        if let j = matchIndex(candidate, lowerTitle: lowerTitle, lines: &lines, keys: &keys) {
             patches[j].occurrences.append(PatchOccurrence(message: i, quoteLevel: lp.level))
             if Self.completeness(candidate) > Self.completeness(patches[j]) {
                 var better = candidate
@@ -20,32 +26,60 @@ struct PatchCatalog {
                 better.quoteLevel = patches[j].quoteLevel
                 patches[j] = better
                 lineSets[j] = lines
+                lowerTitles[j] = lowerTitle
+                hunkKeys[j] = keys
             }
             return j
         }
         patches.append(candidate)
         lineSets.append(lines)
+        lowerTitles.append(lowerTitle)
+        hunkKeys.append(keys)
         return patches.count - 1
     }
 
+    private mutating func lineSet(_ j: Int) -> Set<String> {
+        if let s = lineSets[j] { return s }
+        let s = Self.changedLines(patches[j].files)
+        lineSets[j] = s
+        return s
+    }
+
+    private mutating func hunkKeySet(_ j: Int) -> Set<String> {
+        if let s = hunkKeys[j] { return s }
+        let s = Self.hunkKeys(patches[j].files)
+        hunkKeys[j] = s
+        return s
+    }
+
+    private static func hunkKeys(_ files: [FileDiff]) -> Set<String> {
+        Set(files.flatMap { f in f.hunks.map { "\(f.path ?? "?") \($0.oldStart) \($0.newStart)" } })
+    }
+
     /// The same patch: same title, version and part with overlapping hunks, or a fragment whose
-    /// changed lines all appear in an earlier patch.
-    private func matchIndex(_ c: ExtractedPatch, lines: Set<String>) -> Int? {
-        for (j, e) in patches.enumerated() {
+    /// changed lines all appear in an earlier patch. `lines` and `keys` are the candidate's,
+    /// computed here when first needed.
+    private mutating func matchIndex(
+        _ c: ExtractedPatch, lowerTitle: String, lines: inout Set<String>?, keys: inout Set<String>?
+    ) -> Int? {
+        for j in patches.indices {
+            let e = patches[j]
             if c.isFragment || e.isFragment {
+                if lines == nil { lines = Self.changedLines(c.files) }
+                let lines = lines!
                 guard !lines.isEmpty, lines.count >= 2 else { continue }
-                if lines.isSubset(of: lineSets[j])
-                    || (e.isFragment && lineSets[j].isSubset(of: lines) && !lineSets[j].isEmpty)
-                {
+                let other = lineSet(j)
+                if lines.isSubset(of: other) || (e.isFragment && other.isSubset(of: lines) && !other.isEmpty) {
                     return j
                 }
                 continue
             }
-            guard c.title.lowercased() == e.title.lowercased(), c.version == e.version, c.part == e.part else {
+            guard c.version == e.version, c.part == e.part, lowerTitle == lowerTitles[j] else {
                 continue
             }
-            let a = Set(c.files.flatMap { f in f.hunks.map { "\(f.path ?? "?") \($0.oldStart) \($0.newStart)" } })
-            let b = Set(e.files.flatMap { f in f.hunks.map { "\(f.path ?? "?") \($0.oldStart) \($0.newStart)" } })
+            if keys == nil { keys = Self.hunkKeys(c.files) }
+            let a = keys!
+            let b = hunkKeySet(j)
             if a.isEmpty || b.isEmpty || !a.isDisjoint(with: b) { return j }
         }
         return nil
@@ -58,17 +92,48 @@ struct PatchCatalog {
         return score
     }
 
-    private static func changedLines(_ p: Patch) -> Set<String> {
+    private static func changedLines(_ files: [FileDiff]) -> Set<String> {
         var s = Set<String>()
-        for f in p.files {
+        for f in files {
             for h in f.hunks {
                 for l in h.lines where l.kind == .added || l.kind == .removed {
+                    let sign: UInt8 = l.kind == .added ? UInt8(ascii: "+") : UInt8(ascii: "-")
+                    if let fast = Self.normalisedASCII(l.text, sign: sign) {
+                        if let fast { s.insert(fast) }
+                        continue
+                    }
                     let norm = Self.normalise(l.text)
                     if !norm.isEmpty { s.insert((l.kind == .added ? "+" : "-") + norm) }
                 }
             }
         }
         return s
+    }
+
+    /// `sign` + `normalise(text)` computed on bytes for ASCII text (where bytes are Characters):
+    /// `.some(nil)` when the normalised text is empty, nil when the text is not ASCII.
+    static func normalisedASCII(_ text: String, sign: UInt8) -> String?? {
+        var text = text
+        return text.withUTF8 { buf -> String?? in
+            var out = [UInt8]()
+            out.reserveCapacity(buf.count + 1)
+            out.append(sign)
+            var pendingSpace = false
+            for b in buf {
+                if b >= 0x80 { return nil }
+                if b == 0x20 || b == 0x09 {
+                    pendingSpace = out.count > 1
+                    continue
+                }
+                if pendingSpace {
+                    out.append(0x20)
+                    pendingSpace = false
+                }
+                out.append(b)
+            }
+            if out.count == 1 { return .some(nil) }
+            return .some(String(decoding: out, as: UTF8.self))
+        }
     }
 
     /// Whitespace-insensitive text: renders and mail clients change whitespace, never tokens.
