@@ -162,6 +162,34 @@ enum MessageAnalyzer {
                 for k in closedLevels.keys where k != l.level { closedLevels[k] = nil }
             }
             lastLevel = l.level
+            let pb = ProseBytes(body, l.contentStart..<l.lineEnd)
+            if pb.isASCII {
+                // The same checks on bytes; a String only for lines that may be attributions.
+                if let closed = closedLevels[l.level] {
+                    roles[i] = pb.isListFooter(body) ? .footer : closed
+                    continue
+                }
+                if pb.isSnipMark(body) {
+                    roles[i] = .snip
+                } else if pb.isListFooter(body) {
+                    roles[i] = .footer
+                    closedLevels[l.level] = .footer
+                    markFooterSeparator(before: i, lines: lines, body: body, roles: &roles)
+                } else if pb.isSignatureSeparator(body) {
+                    roles[i] = .signature
+                    closedLevels[l.level] = .signature
+                } else if pb.mayBeAttribution(body),
+                    let a = attribution(
+                        at: i, text: String(decoding: body[l.contentStart..<l.lineEnd], as: UTF8.self),
+                        lines: lines, body: body, roles: &roles)
+                {
+                    roles[i] = .attribution
+                    attributions.append((i, l.level, a))
+                } else {
+                    roles[i] = .prose
+                }
+                continue
+            }
             let text = String(decoding: body[l.contentStart..<l.lineEnd], as: UTF8.self)
             if let closed = closedLevels[l.level] {
                 roles[i] = BodyMarkers.isListFooter(text) ? .footer : closed
@@ -371,50 +399,65 @@ enum MessageAnalyzer {
         roles: inout [BodyRole], authors: LevelAuthors, lookback: Int
     ) -> LocalComment? {
         let author = authors.author(level: level, line: first)
-        var content: [(line: Int, text: String)] = []
-        for k in first...last where lines[k].level == level && !lines[k].isBlank {
-            content.append((k, String(decoding: body[lines[k].contentStart..<lines[k].lineEnd], as: UTF8.self)))
+        // The lines' content Strings are built only for the lines a check looks at.
+        struct ContentLine { var line: Int }
+        var content: [ContentLine] = []
+        for k in first...last where lines[k].level == level && !lines[k].isBlank { content.append(ContentLine(line: k)) }
+        func str(_ c: ContentLine) -> String {
+            String(decoding: body[lines[c.line].contentStart..<lines[c.line].lineEnd], as: UTF8.self)
         }
         // Courtesy at the edges: a greeting first; a closing and/or a sign-off last.
-        if let f = content.first, content.count > 1, BodyMarkers.isGreeting(f.text) {
+        if let f = content.first, content.count > 1, BodyMarkers.isGreeting(str(f)) {
             roles[f.line] = .courtesy
             content.removeFirst()
         }
         if let l = content.last, content.count > 1, isParagraphStart(l.line, lines: lines),
-            BodyMarkers.isSignOff(l.text, author: author.name) || BodyMarkers.isClosing(l.text)
+            BodyMarkers.isSignOff(str(l), author: author.name) || BodyMarkers.isClosing(str(l))
         {
             roles[l.line] = .courtesy
             content.removeLast()
-            if let c = content.last, content.count > 1, BodyMarkers.isClosing(c.text) {
+            if let c = content.last, content.count > 1, BodyMarkers.isClosing(str(c)) {
                 roles[c.line] = .courtesy
                 content.removeLast()
             }
-        } else if let l = content.last, content.count > 1, BodyMarkers.isClosing(l.text) {
+        } else if let l = content.last, content.count > 1, BodyMarkers.isClosing(str(l)) {
             roles[l.line] = .courtesy
             content.removeLast()
         }
         // Separator lines (`===`) at the edges frame a comment; they are not part of it.
-        while let f = content.first, content.count > 1, BodyMarkers.isSeparatorOnly(f.text) { content.removeFirst() }
-        while let l = content.last, content.count > 1, BodyMarkers.isSeparatorOnly(l.text) { content.removeLast() }
+        while let f = content.first, content.count > 1, BodyMarkers.isSeparatorOnly(str(f)) { content.removeFirst() }
+        while let l = content.last, content.count > 1, BodyMarkers.isSeparatorOnly(str(l)) { content.removeLast() }
         if content.allSatisfy({
-            BodyMarkers.isSeparatorOnly($0.text) || BodyMarkers.isClosing($0.text) || BodyMarkers.isGreeting($0.text)
+            let t = str($0)
+            return BodyMarkers.isSeparatorOnly(t) || BodyMarkers.isClosing(t) || BodyMarkers.isGreeting(t)
         }) {
             for c in content { roles[c.line] = .courtesy }
             return nil
         }
-        var text = ""
+        // The text: trimmed lines joined with LF (two across a blank line). ASCII lines are
+        // trimmed and tested for trailers on bytes; others through their String.
+        var text: [UInt8] = []
         var trailers: [Trailer] = []
         var prevLine = -1
         for c in content {
             if !text.isEmpty {
-                text += (c.line > prevLine + 1 && hasBlankBetween(prevLine, c.line, lines)) ? "\n\n" : "\n"
+                if c.line > prevLine + 1 && hasBlankBetween(prevLine, c.line, lines) { text.append(0x0A) }
+                text.append(0x0A)
             }
-            text += c.text.trimmingSpaces()
+            let l = lines[c.line]
+            let pb = ProseBytes(body, l.contentStart..<l.lineEnd)
             prevLine = c.line
-            if let t = TrailerLine.parse(c.text) { trailers.append(t) }
+            if pb.isASCII {
+                text.append(contentsOf: body[pb.start..<pb.end])
+                if pb.mayBeTrailer(body), let t = TrailerLine.parse(str(c)) { trailers.append(t) }
+            } else {
+                text.append(contentsOf: str(c).trimmingSpaces().utf8)
+                if let t = TrailerLine.parse(str(c)) { trailers.append(t) }
+            }
         }
         return LocalComment(
-            level: level, firstLine: first, lastLine: last, author: author, text: text,
+            level: level, firstLine: first, lastLine: last, author: author,
+            text: String(decoding: text, as: UTF8.self),
             trailers: trailers, anchorLine: nil)
     }
 
