@@ -241,8 +241,8 @@ enum MessageAnalyzer {
             if p.level > 0 {
                 patches[k].dateText =
                     attributions.last(where: { $0.level == p.level - 1 && $0.line < p.patch.firstLineID })?.2.dateText
-                if let d = patches[k].dateText, let iso = DateText.iso(MailDate.parse(d)),
-                    MailDate.parse(d).epochSeconds != nil
+                if let d = patches[k].dateText, case let md = MailDate.parse(d), let iso = DateText.iso(md),
+                    md.epochSeconds != nil
                 {
                     patches[k].dateText = iso
                 }
@@ -406,30 +406,42 @@ enum MessageAnalyzer {
         func str(_ c: ContentLine) -> String {
             String(decoding: body[lines[c.line].contentStart..<lines[c.line].lineEnd], as: UTF8.self)
         }
+        func bytes(_ c: ContentLine) -> ProseBytes { ProseBytes(body, lines[c.line].contentStart..<lines[c.line].lineEnd) }
+        func isGreeting(_ c: ContentLine) -> Bool {
+            let pb = bytes(c)
+            return pb.isASCII ? pb.isGreeting(body) : BodyMarkers.isGreeting(str(c))
+        }
+        func isClosing(_ c: ContentLine) -> Bool {
+            let pb = bytes(c)
+            return pb.isASCII ? pb.isClosing(body) : BodyMarkers.isClosing(str(c))
+        }
+        func isSeparatorOnly(_ c: ContentLine) -> Bool {
+            let pb = bytes(c)
+            return pb.isASCII ? pb.isSeparatorOnly(body) : BodyMarkers.isSeparatorOnly(str(c))
+        }
         // Courtesy at the edges: a greeting first; a closing and/or a sign-off last.
-        if let f = content.first, content.count > 1, BodyMarkers.isGreeting(str(f)) {
+        if let f = content.first, content.count > 1, isGreeting(f) {
             roles[f.line] = .courtesy
             content.removeFirst()
         }
         if let l = content.last, content.count > 1, isParagraphStart(l.line, lines: lines),
-            BodyMarkers.isSignOff(str(l), author: author.name) || BodyMarkers.isClosing(str(l))
+            BodyMarkers.isSignOff(str(l), author: author.name) || isClosing(l)
         {
             roles[l.line] = .courtesy
             content.removeLast()
-            if let c = content.last, content.count > 1, BodyMarkers.isClosing(str(c)) {
+            if let c = content.last, content.count > 1, isClosing(c) {
                 roles[c.line] = .courtesy
                 content.removeLast()
             }
-        } else if let l = content.last, content.count > 1, BodyMarkers.isClosing(str(l)) {
+        } else if let l = content.last, content.count > 1, isClosing(l) {
             roles[l.line] = .courtesy
             content.removeLast()
         }
         // Separator lines (`===`) at the edges frame a comment; they are not part of it.
-        while let f = content.first, content.count > 1, BodyMarkers.isSeparatorOnly(str(f)) { content.removeFirst() }
-        while let l = content.last, content.count > 1, BodyMarkers.isSeparatorOnly(str(l)) { content.removeLast() }
+        while let f = content.first, content.count > 1, isSeparatorOnly(f) { content.removeFirst() }
+        while let l = content.last, content.count > 1, isSeparatorOnly(l) { content.removeLast() }
         if content.allSatisfy({
-            let t = str($0)
-            return BodyMarkers.isSeparatorOnly(t) || BodyMarkers.isClosing(t) || BodyMarkers.isGreeting(t)
+            isSeparatorOnly($0) || isClosing($0) || isGreeting($0)
         }) {
             for c in content { roles[c.line] = .courtesy }
             return nil

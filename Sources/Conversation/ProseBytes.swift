@@ -102,6 +102,68 @@ struct ProseBytes {
         count > 0 && body[end - 1] == UInt8(ascii: ":") && count <= AttributionParser.maxLength
     }
 
+    /// `BodyMarkers.isSeparatorOnly`.
+    func isSeparatorOnly(_ body: [UInt8]) -> Bool {
+        guard count >= 2 else { return false }
+        let f = body[start]
+        switch f {
+        case UInt8(ascii: "="), UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "~"), UInt8(ascii: "_"),
+            UInt8(ascii: "#"):
+            break
+        default:
+            return false
+        }
+        for k in start..<end where body[k] != f && body[k] != 0x20 { return false }
+        return true
+    }
+
+    /// `BodyMarkers.isGreeting`: the first space-separated word, lower-cased and without `,!.`
+    /// at its ends, is a greeting word; at most 4 words and 40 characters; no `?`.
+    func isGreeting(_ body: [UInt8]) -> Bool {
+        guard count > 0, count <= 40 else { return false }
+        var words = 0
+        var inWord = false
+        var firstEnd = end
+        for k in start..<end {
+            let b = body[k]
+            if b == UInt8(ascii: "?") { return false }
+            if b == 0x20 {
+                if inWord && words == 1 && firstEnd == end { firstEnd = k }
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+            }
+        }
+        guard words <= 4 else { return false }
+        var s = start
+        var e = firstEnd
+        @inline(__always) func punct(_ b: UInt8) -> Bool {
+            b == UInt8(ascii: ",") || b == UInt8(ascii: "!") || b == UInt8(ascii: ".")
+        }
+        while s < e, punct(body[s]) { s += 1 }
+        while e > s, punct(body[e - 1]) { e -= 1 }
+        guard e - s <= 7 else { return false }
+        return BodyMarkers.greetingWords.contains(Self.lowerString(body, s..<e))
+    }
+
+    /// `BodyMarkers.isClosing`: lower-cased, without `,` at the ends, a closing word.
+    func isClosing(_ body: [UInt8]) -> Bool {
+        var s = start
+        var e = end
+        while s < e, body[s] == UInt8(ascii: ",") { s += 1 }
+        while e > s, body[e - 1] == UInt8(ascii: ",") { e -= 1 }
+        guard e - s <= 12 else { return false }
+        return BodyMarkers.closingWords.contains(Self.lowerString(body, s..<e))
+    }
+
+    static func lowerString(_ body: [UInt8], _ r: Range<Int>) -> String {
+        String(unsafeUninitializedCapacity: r.count) { out in
+            for (i, k) in r.enumerated() { out[i] = lower(body[k]) }
+            return r.count
+        }
+    }
+
     // MARK: - TrailerLine
 
     /// False when `TrailerLine.parse` surely gives nil for this line (NAK forms and `key:` lines

@@ -187,6 +187,7 @@ enum DateText {
     static func iso(_ d: MailDate?) -> String? {
         guard let d else { return nil }
         guard let s = d.epochSeconds else { return d.raw }
+        if s >= 0 && s < 4_102_444_800 { return fastISO(Int(s)) }
         let date = Date(timeIntervalSince1970: TimeInterval(s))
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = TimeZone(identifier: "UTC")!
@@ -196,5 +197,36 @@ enum DateText {
             return v < 10 ? "0\(v)" : "\(v)"
         }
         return "\(c.year ?? 0)-\(p2(c.month))-\(p2(c.day))T\(p2(c.hour)):\(p2(c.minute)):\(p2(c.second))Z"
+    }
+
+    /// The same text for 1970-2099 (proleptic Gregorian = Foundation's calendar there), computed
+    /// with the days-to-civil algorithm instead of a Calendar.
+    static func fastISO(_ s: Int) -> String {
+        let days = s / 86_400
+        let secs = s % 86_400
+        let z = days + 719_468
+        let era = z / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let fields = [year / 1000 % 10, year / 100 % 10, year / 10 % 10, year % 10, -1, month / 10, month % 10, -1,
+            day / 10, day % 10, -2, secs / 36_000, secs / 3600 % 10, -3, secs % 3600 / 600, secs % 3600 / 60 % 10, -3,
+            secs % 60 / 10, secs % 10, -4]
+        return String(unsafeUninitializedCapacity: 20) { out in
+            for (i, f) in fields.enumerated() {
+                switch f {
+                case -1: out[i] = UInt8(ascii: "-")
+                case -2: out[i] = UInt8(ascii: "T")
+                case -3: out[i] = UInt8(ascii: ":")
+                case -4: out[i] = UInt8(ascii: "Z")
+                default: out[i] = UInt8(48 + f)
+                }
+            }
+            return 20
+        }
     }
 }
