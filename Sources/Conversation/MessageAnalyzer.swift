@@ -26,17 +26,15 @@ struct LocalComment {
 struct MessageAnalysis {
     var lines: [QuotedLine]
     var roles: [BodyRole]
-    /// For lines claimed by a patch: which local patch (index into `patches`).
-    var linePatch: [Int: Int]
+    /// For lines claimed by a patch: which local patch (index into `patches`); by body line.
+    var linePatch: [Int?]
     var patches: [LocalPatch]
     var comments: [LocalComment]
     var authors: LevelAuthors
     var levelLineCounts: [Int: Int]
     var diagnostics: [Diagnostic]
     /// Line index → index in `comments` for lines that are part of a comment.
-    var lineComment: [Int: Int]
-    /// Per local patch, DiffLine locations by body line: (file, hunk, line).
-    var diffLineIndex: [Int: (patch: Int, file: Int, hunk: Int, line: Int)]
+    var lineComment: [Int?]
     /// `From:`/`Subject:`/`Date:` at the start of the body, overriding the mail's for its patch.
     var inBody: InBodyHeaders
 }
@@ -53,6 +51,13 @@ public struct ConversationLimits: Sendable {
 enum MessageAnalyzer {
     static func analyze(
         _ message: Message, ancestors: [String?], limits: ConversationLimits = .init()
+    ) -> MessageAnalysis {
+        var memo = ThreadMemo()
+        return analyze(message, ancestors: ancestors, limits: limits, memo: &memo)
+    }
+
+    static func analyze(
+        _ message: Message, ancestors: [String?], limits: ConversationLimits = .init(), memo: inout ThreadMemo
     ) -> MessageAnalysis {
         var diagnostics: [Diagnostic] = []
         let body = message.body
@@ -79,18 +84,15 @@ enum MessageAnalyzer {
         var roles = [BodyRole](repeating: .blank, count: n)
 
         // 1. One stream per quote level, handed to the diff scanner.
-        var streams: [Int: [Int]] = [:]
         var maxLevel = 0
-        for (i, l) in lines.enumerated() {
-            streams[l.level, default: []].append(i)
-            maxLevel = max(maxLevel, l.level)
-        }
+        for l in lines { maxLevel = max(maxLevel, l.level) }
+        var streams = [[Int]](repeating: [], count: maxLevel + 1)
+        for (i, l) in lines.enumerated() { streams[l.level].append(i) }
         var patches: [LocalPatch] = []
-        var linePatch: [Int: Int] = [:]
-        var diffLineIndex: [Int: (patch: Int, file: Int, hunk: Int, line: Int)] = [:]
+        var linePatch = [Int?](repeating: nil, count: n)
         var scans: [(level: Int, scan: DiffScan, base: Int)] = []
-        for level in streams.keys.sorted() {
-            let idx = streams[level]!
+        for level in streams.indices where !streams[level].isEmpty {
+            let idx = streams[level]
             var scanLines: [ScanLine] = []
             scanLines.reserveCapacity(idx.count)
             var prev = -2
@@ -114,15 +116,6 @@ enum MessageAnalyzer {
                     LocalPatch(
                         level: level, patch: p, author: .init(name: nil, email: nil, inferred: true, basis: "unknown"),
                         dateText: nil))
-            }
-            for (p, patch) in scan.patches.enumerated() {
-                for (f, file) in patch.files.enumerated() {
-                    for (h, hunk) in file.hunks.enumerated() {
-                        for (k, line) in hunk.lines.enumerated() {
-                            diffLineIndex[line.sourceID] = (scans.last!.base + p, f, h, k)
-                        }
-                    }
-                }
             }
         }
 
@@ -181,7 +174,7 @@ enum MessageAnalyzer {
                 } else if pb.mayBeAttribution(body),
                     let a = attribution(
                         at: i, text: String(decoding: body[l.contentStart..<l.lineEnd], as: UTF8.self),
-                        lines: lines, body: body, roles: &roles)
+                        lines: lines, body: body, roles: &roles, memo: &memo)
                 {
                     roles[i] = .attribution
                     attributions.append((i, l.level, a))
@@ -204,7 +197,7 @@ enum MessageAnalyzer {
             } else if BodyMarkers.isSignatureSeparator(text) {
                 roles[i] = .signature
                 closedLevels[l.level] = .signature
-            } else if let a = attribution(at: i, text: text, lines: lines, body: body, roles: &roles) {
+            } else if let a = attribution(at: i, text: text, lines: lines, body: body, roles: &roles, memo: &memo) {
                 roles[i] = .attribution
                 attributions.append((i, l.level, a))
             } else {
@@ -214,7 +207,7 @@ enum MessageAnalyzer {
 
         // A reply to a patch mail often quotes its commit message with the `---`, diffstat and
         // trailers trimmed away: the quoted prose that leads straight into the diff is it.
-        if PatchSubject.parse(message.subject).isPatch {
+        if memo.subject(message.subject).isPatch {
             claimTrimmedCommitMessages(
                 lines: lines, body: body, roles: &roles, linePatch: &linePatch, patches: &patches,
                 scans: scans)
@@ -241,7 +234,7 @@ enum MessageAnalyzer {
             if p.level > 0 {
                 patches[k].dateText =
                     attributions.last(where: { $0.level == p.level - 1 && $0.line < p.patch.firstLineID })?.2.dateText
-                if let d = patches[k].dateText, case let md = MailDate.parse(d), let iso = DateText.iso(md),
+                if let d = patches[k].dateText, case let md = memo.date(d), let iso = DateText.iso(md),
                     md.epochSeconds != nil
                 {
                     patches[k].dateText = iso
@@ -251,7 +244,7 @@ enum MessageAnalyzer {
 
         // 4. Comments: runs of prose at one level, each answering the last quoted line before it.
         var comments: [LocalComment] = []
-        var lineComment: [Int: Int] = [:]
+        var lineComment = [Int?](repeating: nil, count: n)
         var i = 0
         while i < n {
             guard roles[i] == .prose else {
@@ -297,14 +290,14 @@ enum MessageAnalyzer {
         return MessageAnalysis(
             lines: lines, roles: roles, linePatch: linePatch, patches: patches, comments: comments,
             authors: authors, levelLineCounts: levelLineCounts, diagnostics: diagnostics,
-            lineComment: lineComment, diffLineIndex: diffLineIndex, inBody: inBody)
+            lineComment: lineComment, inBody: inBody)
     }
 
     /// For a quoted patch with no commit message of its own: the prose at its level that runs
     /// (over blank lines and shallower comments) from the quote's start or its attribution to the
     /// patch's first line.
     private static func claimTrimmedCommitMessages(
-        lines: [QuotedLine], body: [UInt8], roles: inout [BodyRole], linePatch: inout [Int: Int],
+        lines: [QuotedLine], body: [UInt8], roles: inout [BodyRole], linePatch: inout [Int?],
         patches: inout [LocalPatch], scans: [(level: Int, scan: DiffScan, base: Int)]
     ) {
         for (k, lp) in patches.enumerated()
@@ -363,17 +356,18 @@ enum MessageAnalyzer {
     /// An attribution on this line, or wrapped over this line and the one before
     /// (`On Fri, 29 Apr 2022 16:14:43 +0800` / `Baolin Wang <...> wrote:`).
     private static func attribution(
-        at i: Int, text: String, lines: [QuotedLine], body: [UInt8], roles: inout [BodyRole]
+        at i: Int, text: String, lines: [QuotedLine], body: [UInt8], roles: inout [BodyRole],
+        memo: inout ThreadMemo
     ) -> Attribution? {
         let trimmed = text.trimmingSpaces()
         guard trimmed.hasSuffix(":"), trimmed.utf8.count <= AttributionParser.maxLength else { return nil }
-        if let a = AttributionParser.parse(trimmed), a.name != nil || a.email != nil {
+        if let a = memo.attribution(trimmed), a.name != nil || a.email != nil {
             // `Name wrote:` alone may be the second half of a wrapped `On <date>,` line.
             if a.dateText == nil, i > 0, roles[i - 1] == .prose, lines[i - 1].level == lines[i].level {
                 let prev = String(decoding: body[lines[i - 1].contentStart..<lines[i - 1].lineEnd], as: UTF8.self)
                     .trimmingSpaces()
                 if prev.lowercased().hasPrefix("on "), prev.utf8.count < 120,
-                    let joined = AttributionParser.parse(prev + " " + trimmed)
+                    let joined = memo.attribution(prev + " " + trimmed)
                 {
                     roles[i - 1] = .attribution
                     return joined
@@ -384,7 +378,7 @@ enum MessageAnalyzer {
         if i > 0, roles[i - 1] == .prose, lines[i - 1].level == lines[i].level {
             let prev = String(decoding: body[lines[i - 1].contentStart..<lines[i - 1].lineEnd], as: UTF8.self)
                 .trimmingSpaces()
-            if prev.utf8.count < 160, let a = AttributionParser.parse(prev + " " + trimmed), a.name != nil {
+            if prev.utf8.count < 160, let a = memo.attribution(prev + " " + trimmed), a.name != nil {
                 roles[i - 1] = .attribution
                 return a
             }

@@ -11,8 +11,11 @@ struct PatchCatalog {
     private var lowerTitles: [String] = []
     private var hunkKeys: [Set<String>?] = []
 
-    mutating func add(_ lp: LocalPatch, message i: Int, messageValue m: Message, inBody: InBodyHeaders) -> Int {
-        let candidate = Self.makePatch(lp, message: i, messageValue: m, inBody: inBody, index: patches.count)
+    mutating func add(
+        _ lp: LocalPatch, message i: Int, messageValue m: Message, inBody: InBodyHeaders, memo: inout ThreadMemo
+    ) -> Int {
+        let candidate = Self.makePatch(
+            lp, message: i, messageValue: m, inBody: inBody, index: patches.count, memo: &memo)
         var lines: Set<String>? = nil
         var keys: Set<String>? = nil
         let lowerTitle = candidate.title.lowercased()
@@ -142,16 +145,17 @@ struct PatchCatalog {
     }
 
     static func makePatch(
-        _ lp: LocalPatch, message i: Int, messageValue m: Message, inBody: InBodyHeaders, index: Int
+        _ lp: LocalPatch, message i: Int, messageValue m: Message, inBody: InBodyHeaders, index: Int,
+        memo: inout ThreadMemo
     ) -> ExtractedPatch {
         let p = lp.patch
         let posted = lp.level == 0 && p.header == nil
         let rawSubject = p.header?.subject ?? (posted ? inBody.subject : nil) ?? m.subject
         let subject = Self.withoutReplyPrefixes(rawSubject)
-        let parsed = PatchSubject.parse(subject)
+        let parsed = memo.subject(subject)
         var date: String?
         if let d = p.header?.date ?? (posted ? inBody.date : nil) {
-            date = DateText.iso(MailDate.parse(d)) ?? d
+            date = DateText.iso(memo.date(d)) ?? d
         } else if lp.level == 0 {
             date = DateText.iso(m.date)
         } else {
@@ -197,7 +201,8 @@ struct PatchCatalog {
             while start < body.count && out.count < 64 {
                 var end = start
                 while end < body.count && body[end] != 0x0A { end += 1 }
-                for k in keys where end - start > k.count && body[start..<(start + k.count)].elementsEqual(k) {
+                for k in keys
+                where end - start > k.count && body[start] == k[0] && body[start..<(start + k.count)].elementsEqual(k) {
                     out.append(String(decoding: body[start..<end], as: UTF8.self))
                 }
                 start = end + 1

@@ -19,6 +19,8 @@ public enum ThreadExtractor {
         messages: [Message], parents: [Int?], subject: String? = nil, missing: [String] = [],
         diagnostics: [Diagnostic] = [], options: Options = .init()
     ) -> ThreadExtraction {
+        var memo = ThreadMemo()
+        let subjects = messages.map { memo.subject($0.subject) }
         var analyses: [MessageAnalysis] = []
         analyses.reserveCapacity(messages.count)
         for (i, m) in messages.enumerated() {
@@ -30,7 +32,7 @@ public enum ThreadExtractor {
                 p = q < parents.count ? parents[q] : nil
                 steps += 1
             }
-            analyses.append(MessageAnalyzer.analyze(m, ancestors: ancestors, limits: options.limits))
+            analyses.append(MessageAnalyzer.analyze(m, ancestors: ancestors, limits: options.limits, memo: &memo))
         }
 
         var builder = PatchCatalog()
@@ -38,7 +40,7 @@ public enum ThreadExtractor {
         for (i, a) in analyses.enumerated() {
             var map: [Int] = []
             for lp in a.patches {
-                map.append(builder.add(lp, message: i, messageValue: messages[i], inBody: a.inBody))
+                map.append(builder.add(lp, message: i, messageValue: messages[i], inBody: a.inBody, memo: &memo))
             }
             localToGlobal.append(map)
         }
@@ -49,8 +51,8 @@ public enum ThreadExtractor {
         var comments: [ReviewComment] = []
         for (i, a) in analyses.enumerated() {
             let m = messages[i]
-            var localToGlobalComment: [Int: Int] = [:]
-            for (ci, c) in a.comments.enumerated() {
+            var localToGlobalComment: [Int] = []
+            for c in a.comments {
                 let anchor = resolveAnchor(
                     c.anchorLine, analysis: a, message: m, patchMap: localToGlobal[i],
                     patches: patches, commentMap: localToGlobalComment)
@@ -68,7 +70,7 @@ public enum ThreadExtractor {
                 let effective = anchor.kind == .prose ? (discussion ?? anchor) : anchor
                 let patchIndex = effective.patch
                 let loc = SourceLocation(file: m.source.file, line: m.source.line + c.firstLine, column: 1)
-                localToGlobalComment[ci] = comments.count
+                localToGlobalComment.append(comments.count)
                 comments.append(
                     ReviewComment(
                         index: comments.count, author: c.author.name, authorInferred: c.author.inferred,
@@ -82,7 +84,7 @@ public enum ThreadExtractor {
 
         // Trailers given in replies belong to the patch version the reply is about.
         for c in comments where !c.trailers.isEmpty {
-            let target = c.patch ?? patchForReply(messages[c.message], patches: patches)
+            let target = c.patch ?? patchForReply(subjects[c.message], patches: patches)
             guard let t = target else { continue }
             for tr in c.trailers where tr.key.lowercased() != "signed-off-by" {
                 patches[t].replyTrailers.append(
@@ -118,22 +120,23 @@ public enum ThreadExtractor {
             patches.contains { p in p.occurrences.contains { $0.message == i && $0.quoteLevel == 0 } }
         }
         var result = ThreadExtraction(
-            subject: subject ?? messages.first.map { PatchSubject.parse($0.subject).title } ?? "",
+            subject: subject ?? subjects.first.map(\.title) ?? "",
             messages: extractedMessages, patches: patches, comments: comments,
             missingMessages: missing, diagnostics: allDiagnostics, partial: partial)
-        result.series = SeriesSummary.summaries(messages: messages, parents: parents, postsPatch: postsPatch)
+        result.series = SeriesSummary.summaries(
+            messages: messages, parents: parents, postsPatch: postsPatch, subjects: subjects)
         return result
     }
 
     /// A reply with no quoted patch line: the patch whose title its subject carries.
-    static func patchForReply(_ m: Message, patches: [ExtractedPatch]) -> Int? {
-        let s = PatchSubject.parse(m.subject)
-        return patches.lastIndex(where: { $0.title.lowercased() == s.title.lowercased() && $0.version == s.version })
+    static func patchForReply(_ s: PatchSubject, patches: [ExtractedPatch]) -> Int? {
+        let title = s.title.lowercased()
+        return patches.lastIndex(where: { $0.version == s.version && $0.title.lowercased() == title })
     }
 
     static func resolveAnchor(
         _ line: Int?, analysis a: MessageAnalysis, message m: Message, patchMap: [Int],
-        patches: [ExtractedPatch], commentMap: [Int: Int]
+        patches: [ExtractedPatch], commentMap: [Int]
     ) -> Anchor {
         guard let k = line else { return .none }
         let loc = SourceLocation(file: m.source.file, line: m.source.line + k, column: 1).description
@@ -169,7 +172,7 @@ public enum ThreadExtractor {
         case .prose:
             return Anchor(
                 kind: .prose, text: a.text(k, m), quoteLevel: level,
-                comment: a.lineComment[k].flatMap { commentMap[$0] }, source: loc)
+                comment: a.lineComment[k].flatMap { $0 < commentMap.count ? commentMap[$0] : nil }, source: loc)
         default:
             return .none
         }
