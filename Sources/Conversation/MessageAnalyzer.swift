@@ -100,7 +100,7 @@ enum MessageAnalyzer {
                 let l = lines[i]
                 scanLines.append(
                     ScanLine(
-                        text: Array(body[l.contentStart..<l.lineEnd]), id: i,
+                        text: body[l.contentStart..<l.lineEnd], id: i,
                         interruptedBefore: prev >= 0 && prev != i - 1))
                 prev = i
             }
@@ -124,7 +124,7 @@ enum MessageAnalyzer {
         for attachment in message.attachments {
             let (alines, _) = QuoteSplitter.split(attachment.content)
             let scanLines = alines.enumerated().map { k, l in
-                ScanLine(text: Array(attachment.content[l.lineStart..<l.lineEnd]), id: n + k)
+                ScanLine(text: attachment.content[l.lineStart..<l.lineEnd], id: n + k)
             }
             let scan = DiffScanner.scan(scanLines, options: ScanOptions(whitespaceCollapsed: false))
             for p in scan.patches where !p.files.isEmpty {
