@@ -84,8 +84,25 @@ struct PatchCatalog {
             let a = keys!
             let b = hunkKeySet(j)
             if a.isEmpty || b.isEmpty || !a.isDisjoint(with: b) { return j }
+            if Self.sharesHunkWithoutPath(c.files, e.files) { return j }
         }
         return nil
+    }
+
+    /// A reply that quotes one hunk of a patch with its file header snipped gives a file without
+    /// a path: its hunk is the same hunk as one with the same start lines in any file of a patch
+    /// with the same title, version and part.
+    private static func sharesHunkWithoutPath(_ a: [FileDiff], _ b: [FileDiff]) -> Bool {
+        func starts(_ files: [FileDiff], pathless: Bool) -> [(Int, Int)] {
+            files.filter { !pathless || $0.path == nil }.flatMap { f in f.hunks.map { ($0.oldStart, $0.newStart) } }
+        }
+        func overlaps(_ x: [(Int, Int)], _ y: [(Int, Int)]) -> Bool {
+            x.contains { p in y.contains { $0 == p } }
+        }
+        let aPathless = starts(a, pathless: true)
+        let bPathless = starts(b, pathless: true)
+        if aPathless.isEmpty && bPathless.isEmpty { return false }
+        return overlaps(aPathless, starts(b, pathless: false)) || overlaps(bPathless, starts(a, pathless: false))
     }
 
     private static func completeness(_ p: ExtractedPatch) -> Int {

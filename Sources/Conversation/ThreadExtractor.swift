@@ -147,8 +147,20 @@ public enum ThreadExtractor {
             let gp = patchMap[lp]
             let local = a.patches[lp].patch
             let globalPatch = patches[gp]
-            func path(_ f: Int) -> String? {
-                local.files[f].path ?? (f < globalPatch.files.count ? globalPatch.files[f].path : nil)
+            func path(_ f: Int, hunk h: Int? = nil) -> String? {
+                if let p = local.files[f].path { return p }
+                // A quoted hunk whose file header was snipped: the file of the thread's patch
+                // that has this hunk.
+                if let h, !local.isFragment {
+                    let lh = local.files[f].hunks[h]
+                    if let g = globalPatch.files.first(where: { file in
+                        file.path != nil
+                            && file.hunks.contains { $0.oldStart == lh.oldStart && $0.newStart == lh.newStart }
+                    }) {
+                        return g.path
+                    }
+                }
+                return f < globalPatch.files.count ? globalPatch.files[f].path : nil
             }
             switch role {
             case .diffLine(_, let f, let h, let l):
@@ -156,12 +168,12 @@ public enum ThreadExtractor {
                 let d = hunk.lines[l]
                 let kind: Anchor.Kind = d.kind == .added ? .added : d.kind == .removed ? .removed : .context
                 return Anchor(
-                    kind: kind, patch: gp, file: path(f), function: d.function ?? hunk.function,
+                    kind: kind, patch: gp, file: path(f, hunk: h), function: d.function ?? hunk.function,
                     text: d.text, oldLine: d.oldLine, newLine: d.newLine, quoteLevel: level, source: loc)
             case .hunkHeader(_, let f, let h):
                 let hunk = local.files[f].hunks[h]
                 return Anchor(
-                    kind: .hunkHeader, patch: gp, file: path(f), function: hunk.function, text: hunk.header,
+                    kind: .hunkHeader, patch: gp, file: path(f, hunk: h), function: hunk.function, text: hunk.header,
                     quoteLevel: level, source: loc)
             case .fileHeader(_, let f):
                 return Anchor(
