@@ -173,6 +173,8 @@ public enum AttributionParser {
             if inner.contains("@") { email = inner }
             text = String(text[..<open]) + String(text[text.index(after: close)...])
         }
+        // A bare address needs an `@` byte; without one the words need not be split.
+        guard email == nil, text.utf8.contains(UInt8(ascii: "@")) else { return (text.trimmingSpaces(), email) }
         var words = text.split(separator: " ").map(String.init)
         if email == nil, let i = words.lastIndex(where: { $0.contains("@") }) {
             email = words[i].trimmingCharacters(in: "()<>,")

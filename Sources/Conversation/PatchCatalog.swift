@@ -135,24 +135,42 @@ struct PatchCatalog {
     static func normalisedASCII(_ text: String, sign: UInt8) -> String?? {
         var text = text
         return text.withUTF8 { buf -> String?? in
-            var out = [UInt8]()
-            out.reserveCapacity(buf.count + 1)
-            out.append(sign)
+            // First the length (and whether the text is ASCII), then the bytes.
+            var n = 1
             var pendingSpace = false
             for b in buf {
                 if b >= 0x80 { return nil }
                 if b == 0x20 || b == 0x09 {
-                    pendingSpace = out.count > 1
+                    pendingSpace = n > 1
                     continue
                 }
                 if pendingSpace {
-                    out.append(0x20)
+                    n += 1
                     pendingSpace = false
                 }
-                out.append(b)
+                n += 1
             }
-            if out.count == 1 { return .some(nil) }
-            return .some(String(decoding: out, as: UTF8.self))
+            if n == 1 { return .some(nil) }
+            return .some(
+                String(unsafeUninitializedCapacity: n) { out in
+                    out[0] = sign
+                    var k = 1
+                    var pending = false
+                    for b in buf {
+                        if b == 0x20 || b == 0x09 {
+                            pending = k > 1
+                            continue
+                        }
+                        if pending {
+                            out[k] = 0x20
+                            k += 1
+                            pending = false
+                        }
+                        out[k] = b
+                        k += 1
+                    }
+                    return k
+                })
         }
     }
 

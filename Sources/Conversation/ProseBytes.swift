@@ -10,12 +10,23 @@ struct ProseBytes {
     let isASCII: Bool
 
     init(_ body: [UInt8], _ range: Range<Int>) {
-        var ascii = true
         var s = range.lowerBound
         var e = range.upperBound
-        for k in range where body[k] >= 0x80 {
-            ascii = false
-            break
+        let ascii = body.withUnsafeBufferPointer { buf -> Bool in
+            // Eight bytes at a time: any high bit means a non-ASCII byte.
+            guard let base = buf.baseAddress, range.upperBound <= buf.count else { return false }
+            var k = range.lowerBound
+            while k + 8 <= range.upperBound {
+                if UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+                    return false
+                }
+                k += 8
+            }
+            while k < range.upperBound {
+                if base[k] >= 0x80 { return false }
+                k += 1
+            }
+            return true
         }
         while s < e, Self.isTrimmed(body[s]) { s += 1 }
         while e > s, Self.isTrimmed(body[e - 1]) { e -= 1 }
