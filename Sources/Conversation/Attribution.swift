@@ -27,6 +27,7 @@ public enum AttributionParser {
     public static func parse(_ line: String) -> Attribution? {
         var s = line.trimmingSpaces()
         guard !s.isEmpty, s.utf8.count <= maxLength else { return nil }
+        if cannotBeAttribution(s) { return nil }
         let lower = s.lowercased()
         if lower.hasPrefix("quoting "), s.hasSuffix(":") {
             // `Quoting Name (date):` / `Quoting Name <mail>:`
@@ -93,6 +94,38 @@ public enum AttributionParser {
         return Attribution(name: name, email: email, dateText: dateText)
     }
 
+    /// For ASCII text (bytes are Characters, `lowercased()` lowers A-Z): true when none of the
+    /// three forms `parse` accepts can match, decided on bytes. False for any other text.
+    static func cannotBeAttribution(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { b -> Bool in
+            let n = b.count
+            for c in b where c >= 0x80 { return false }
+            @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+            func lowerSuffix(_ p: StaticString) -> Bool {
+                let m = p.utf8CodeUnitCount
+                guard n >= m else { return false }
+                return p.withUTF8Buffer { q in
+                    for k in 0..<m where lower(b[n - m + k]) != q[k] { return false }
+                    return true
+                }
+            }
+            guard n > 0, b[n - 1] == UInt8(ascii: ":") else { return true }
+            if lowerSuffix("wrote:") || lowerSuffix("writes:") || lowerSuffix("wrote :") || lowerSuffix("schrieb:")
+                || lowerSuffix("ha scritto:") || lowerSuffix("said:")
+            {
+                return false
+            }
+            // `Quoting ...:` and mutt's `* ... ]:`.
+            if n >= 8 {
+                let q: [UInt8] = Array("quoting ".utf8)
+                if (0..<8).allSatisfy({ lower(b[$0]) == q[$0] }) { return false }
+            }
+            if n >= 2, b[0] == UInt8(ascii: "*"), b[1] == 0x20 { return false }
+            return true
+        }
+    }
+
     private static let pronouns: Set<String> = ["you", "i", "he", "she", "they", "we", "someone", "somebody"]
 
     /// Dates, times, zones and connecting words that stand between `On` and the name.
@@ -140,6 +173,8 @@ public enum AttributionParser {
             if inner.contains("@") { email = inner }
             text = String(text[..<open]) + String(text[text.index(after: close)...])
         }
+        // A bare address needs an `@` byte; without one the words need not be split.
+        guard email == nil, text.utf8.contains(UInt8(ascii: "@")) else { return (text.trimmingSpaces(), email) }
         var words = text.split(separator: " ").map(String.init)
         if email == nil, let i = words.lastIndex(where: { $0.contains("@") }) {
             email = words[i].trimmingCharacters(in: "()<>,")

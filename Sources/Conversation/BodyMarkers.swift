@@ -44,10 +44,10 @@ public enum BodyMarkers {
             || t.hasPrefix("[truncated") || t.hasPrefix("[ truncated")
     }
 
-    private static let greetingWords: Set<String> = [
+    static let greetingWords: Set<String> = [
         "hi", "hello", "hey", "dear", "hallo", "howdy", "morning",
     ]
-    private static let closingWords: Set<String> = [
+    static let closingWords: Set<String> = [
         "thanks", "thanks!", "thanks.", "thank you", "thank you.", "thank you!", "thx", "thx.",
         "cheers", "cheers.", "regards", "best regards", "kind regards", "br", "ta", "ta.",
         "thanks a lot", "many thanks", "best", "cheers!", "sincerely",

@@ -26,17 +26,15 @@ struct LocalComment {
 struct MessageAnalysis {
     var lines: [QuotedLine]
     var roles: [BodyRole]
-    /// For lines claimed by a patch: which local patch (index into `patches`).
-    var linePatch: [Int: Int]
+    /// For lines claimed by a patch: which local patch (index into `patches`); by body line.
+    var linePatch: [Int?]
     var patches: [LocalPatch]
     var comments: [LocalComment]
     var authors: LevelAuthors
     var levelLineCounts: [Int: Int]
     var diagnostics: [Diagnostic]
     /// Line index → index in `comments` for lines that are part of a comment.
-    var lineComment: [Int: Int]
-    /// Per local patch, DiffLine locations by body line: (file, hunk, line).
-    var diffLineIndex: [Int: (patch: Int, file: Int, hunk: Int, line: Int)]
+    var lineComment: [Int?]
     /// `From:`/`Subject:`/`Date:` at the start of the body, overriding the mail's for its patch.
     var inBody: InBodyHeaders
 }
@@ -53,6 +51,13 @@ public struct ConversationLimits: Sendable {
 enum MessageAnalyzer {
     static func analyze(
         _ message: Message, ancestors: [String?], limits: ConversationLimits = .init()
+    ) -> MessageAnalysis {
+        var memo = ThreadMemo()
+        return analyze(message, ancestors: ancestors, limits: limits, memo: &memo)
+    }
+
+    static func analyze(
+        _ message: Message, ancestors: [String?], limits: ConversationLimits = .init(), memo: inout ThreadMemo
     ) -> MessageAnalysis {
         var diagnostics: [Diagnostic] = []
         let body = message.body
@@ -79,18 +84,15 @@ enum MessageAnalyzer {
         var roles = [BodyRole](repeating: .blank, count: n)
 
         // 1. One stream per quote level, handed to the diff scanner.
-        var streams: [Int: [Int]] = [:]
         var maxLevel = 0
-        for (i, l) in lines.enumerated() {
-            streams[l.level, default: []].append(i)
-            maxLevel = max(maxLevel, l.level)
-        }
+        for l in lines { maxLevel = max(maxLevel, l.level) }
+        var streams = [[Int]](repeating: [], count: maxLevel + 1)
+        for (i, l) in lines.enumerated() { streams[l.level].append(i) }
         var patches: [LocalPatch] = []
-        var linePatch: [Int: Int] = [:]
-        var diffLineIndex: [Int: (patch: Int, file: Int, hunk: Int, line: Int)] = [:]
+        var linePatch = [Int?](repeating: nil, count: n)
         var scans: [(level: Int, scan: DiffScan, base: Int)] = []
-        for level in streams.keys.sorted() {
-            let idx = streams[level]!
+        for level in streams.indices where !streams[level].isEmpty {
+            let idx = streams[level]
             var scanLines: [ScanLine] = []
             scanLines.reserveCapacity(idx.count)
             var prev = -2
@@ -98,7 +100,7 @@ enum MessageAnalyzer {
                 let l = lines[i]
                 scanLines.append(
                     ScanLine(
-                        text: Array(body[l.contentStart..<l.lineEnd]), id: i,
+                        text: body[l.contentStart..<l.lineEnd], id: i,
                         interruptedBefore: prev >= 0 && prev != i - 1))
                 prev = i
             }
@@ -115,15 +117,6 @@ enum MessageAnalyzer {
                         level: level, patch: p, author: .init(name: nil, email: nil, inferred: true, basis: "unknown"),
                         dateText: nil))
             }
-            for (p, patch) in scan.patches.enumerated() {
-                for (f, file) in patch.files.enumerated() {
-                    for (h, hunk) in file.hunks.enumerated() {
-                        for (k, line) in hunk.lines.enumerated() {
-                            diffLineIndex[line.sourceID] = (scans.last!.base + p, f, h, k)
-                        }
-                    }
-                }
-            }
         }
 
         // Patches sent as attachments (text/x-patch, .diff files) are posted patches too. Their
@@ -131,7 +124,7 @@ enum MessageAnalyzer {
         for attachment in message.attachments {
             let (alines, _) = QuoteSplitter.split(attachment.content)
             let scanLines = alines.enumerated().map { k, l in
-                ScanLine(text: Array(attachment.content[l.lineStart..<l.lineEnd]), id: n + k)
+                ScanLine(text: attachment.content[l.lineStart..<l.lineEnd], id: n + k)
             }
             let scan = DiffScanner.scan(scanLines, options: ScanOptions(whitespaceCollapsed: false))
             for p in scan.patches where !p.files.isEmpty {
@@ -162,6 +155,34 @@ enum MessageAnalyzer {
                 for k in closedLevels.keys where k != l.level { closedLevels[k] = nil }
             }
             lastLevel = l.level
+            let pb = ProseBytes(body, l.contentStart..<l.lineEnd)
+            if pb.isASCII {
+                // The same checks on bytes; a String only for lines that may be attributions.
+                if let closed = closedLevels[l.level] {
+                    roles[i] = pb.isListFooter(body) ? .footer : closed
+                    continue
+                }
+                if pb.isSnipMark(body) {
+                    roles[i] = .snip
+                } else if pb.isListFooter(body) {
+                    roles[i] = .footer
+                    closedLevels[l.level] = .footer
+                    markFooterSeparator(before: i, lines: lines, body: body, roles: &roles)
+                } else if pb.isSignatureSeparator(body) {
+                    roles[i] = .signature
+                    closedLevels[l.level] = .signature
+                } else if pb.mayBeAttribution(body),
+                    let a = attribution(
+                        at: i, text: String(decoding: body[l.contentStart..<l.lineEnd], as: UTF8.self),
+                        lines: lines, body: body, roles: &roles, memo: &memo)
+                {
+                    roles[i] = .attribution
+                    attributions.append((i, l.level, a))
+                } else {
+                    roles[i] = .prose
+                }
+                continue
+            }
             let text = String(decoding: body[l.contentStart..<l.lineEnd], as: UTF8.self)
             if let closed = closedLevels[l.level] {
                 roles[i] = BodyMarkers.isListFooter(text) ? .footer : closed
@@ -176,7 +197,7 @@ enum MessageAnalyzer {
             } else if BodyMarkers.isSignatureSeparator(text) {
                 roles[i] = .signature
                 closedLevels[l.level] = .signature
-            } else if let a = attribution(at: i, text: text, lines: lines, body: body, roles: &roles) {
+            } else if let a = attribution(at: i, text: text, lines: lines, body: body, roles: &roles, memo: &memo) {
                 roles[i] = .attribution
                 attributions.append((i, l.level, a))
             } else {
@@ -186,7 +207,7 @@ enum MessageAnalyzer {
 
         // A reply to a patch mail often quotes its commit message with the `---`, diffstat and
         // trailers trimmed away: the quoted prose that leads straight into the diff is it.
-        if PatchSubject.parse(message.subject).isPatch {
+        if memo.subject(message.subject).isPatch {
             claimTrimmedCommitMessages(
                 lines: lines, body: body, roles: &roles, linePatch: &linePatch, patches: &patches,
                 scans: scans)
@@ -213,8 +234,8 @@ enum MessageAnalyzer {
             if p.level > 0 {
                 patches[k].dateText =
                     attributions.last(where: { $0.level == p.level - 1 && $0.line < p.patch.firstLineID })?.2.dateText
-                if let d = patches[k].dateText, let iso = DateText.iso(MailDate.parse(d)),
-                    MailDate.parse(d).epochSeconds != nil
+                if let d = patches[k].dateText, case let md = memo.date(d), let iso = DateText.iso(md),
+                    md.epochSeconds != nil
                 {
                     patches[k].dateText = iso
                 }
@@ -223,7 +244,7 @@ enum MessageAnalyzer {
 
         // 4. Comments: runs of prose at one level, each answering the last quoted line before it.
         var comments: [LocalComment] = []
-        var lineComment: [Int: Int] = [:]
+        var lineComment = [Int?](repeating: nil, count: n)
         var i = 0
         while i < n {
             guard roles[i] == .prose else {
@@ -269,14 +290,14 @@ enum MessageAnalyzer {
         return MessageAnalysis(
             lines: lines, roles: roles, linePatch: linePatch, patches: patches, comments: comments,
             authors: authors, levelLineCounts: levelLineCounts, diagnostics: diagnostics,
-            lineComment: lineComment, diffLineIndex: diffLineIndex, inBody: inBody)
+            lineComment: lineComment, inBody: inBody)
     }
 
     /// For a quoted patch with no commit message of its own: the prose at its level that runs
     /// (over blank lines and shallower comments) from the quote's start or its attribution to the
     /// patch's first line.
     private static func claimTrimmedCommitMessages(
-        lines: [QuotedLine], body: [UInt8], roles: inout [BodyRole], linePatch: inout [Int: Int],
+        lines: [QuotedLine], body: [UInt8], roles: inout [BodyRole], linePatch: inout [Int?],
         patches: inout [LocalPatch], scans: [(level: Int, scan: DiffScan, base: Int)]
     ) {
         for (k, lp) in patches.enumerated()
@@ -335,17 +356,18 @@ enum MessageAnalyzer {
     /// An attribution on this line, or wrapped over this line and the one before
     /// (`On Fri, 29 Apr 2022 16:14:43 +0800` / `Baolin Wang <...> wrote:`).
     private static func attribution(
-        at i: Int, text: String, lines: [QuotedLine], body: [UInt8], roles: inout [BodyRole]
+        at i: Int, text: String, lines: [QuotedLine], body: [UInt8], roles: inout [BodyRole],
+        memo: inout ThreadMemo
     ) -> Attribution? {
         let trimmed = text.trimmingSpaces()
         guard trimmed.hasSuffix(":"), trimmed.utf8.count <= AttributionParser.maxLength else { return nil }
-        if let a = AttributionParser.parse(trimmed), a.name != nil || a.email != nil {
+        if let a = memo.attribution(trimmed), a.name != nil || a.email != nil {
             // `Name wrote:` alone may be the second half of a wrapped `On <date>,` line.
             if a.dateText == nil, i > 0, roles[i - 1] == .prose, lines[i - 1].level == lines[i].level {
                 let prev = String(decoding: body[lines[i - 1].contentStart..<lines[i - 1].lineEnd], as: UTF8.self)
                     .trimmingSpaces()
                 if prev.lowercased().hasPrefix("on "), prev.utf8.count < 120,
-                    let joined = AttributionParser.parse(prev + " " + trimmed)
+                    let joined = memo.attribution(prev + " " + trimmed)
                 {
                     roles[i - 1] = .attribution
                     return joined
@@ -356,7 +378,7 @@ enum MessageAnalyzer {
         if i > 0, roles[i - 1] == .prose, lines[i - 1].level == lines[i].level {
             let prev = String(decoding: body[lines[i - 1].contentStart..<lines[i - 1].lineEnd], as: UTF8.self)
                 .trimmingSpaces()
-            if prev.utf8.count < 160, let a = AttributionParser.parse(prev + " " + trimmed), a.name != nil {
+            if prev.utf8.count < 160, let a = memo.attribution(prev + " " + trimmed), a.name != nil {
                 roles[i - 1] = .attribution
                 return a
             }
@@ -371,50 +393,77 @@ enum MessageAnalyzer {
         roles: inout [BodyRole], authors: LevelAuthors, lookback: Int
     ) -> LocalComment? {
         let author = authors.author(level: level, line: first)
-        var content: [(line: Int, text: String)] = []
-        for k in first...last where lines[k].level == level && !lines[k].isBlank {
-            content.append((k, String(decoding: body[lines[k].contentStart..<lines[k].lineEnd], as: UTF8.self)))
+        // The lines' content Strings are built only for the lines a check looks at.
+        struct ContentLine { var line: Int }
+        var content: [ContentLine] = []
+        for k in first...last where lines[k].level == level && !lines[k].isBlank { content.append(ContentLine(line: k)) }
+        func str(_ c: ContentLine) -> String {
+            String(decoding: body[lines[c.line].contentStart..<lines[c.line].lineEnd], as: UTF8.self)
+        }
+        func bytes(_ c: ContentLine) -> ProseBytes { ProseBytes(body, lines[c.line].contentStart..<lines[c.line].lineEnd) }
+        func isGreeting(_ c: ContentLine) -> Bool {
+            let pb = bytes(c)
+            return pb.isASCII ? pb.isGreeting(body) : BodyMarkers.isGreeting(str(c))
+        }
+        func isClosing(_ c: ContentLine) -> Bool {
+            let pb = bytes(c)
+            return pb.isASCII ? pb.isClosing(body) : BodyMarkers.isClosing(str(c))
+        }
+        func isSeparatorOnly(_ c: ContentLine) -> Bool {
+            let pb = bytes(c)
+            return pb.isASCII ? pb.isSeparatorOnly(body) : BodyMarkers.isSeparatorOnly(str(c))
         }
         // Courtesy at the edges: a greeting first; a closing and/or a sign-off last.
-        if let f = content.first, content.count > 1, BodyMarkers.isGreeting(f.text) {
+        if let f = content.first, content.count > 1, isGreeting(f) {
             roles[f.line] = .courtesy
             content.removeFirst()
         }
         if let l = content.last, content.count > 1, isParagraphStart(l.line, lines: lines),
-            BodyMarkers.isSignOff(l.text, author: author.name) || BodyMarkers.isClosing(l.text)
+            BodyMarkers.isSignOff(str(l), author: author.name) || isClosing(l)
         {
             roles[l.line] = .courtesy
             content.removeLast()
-            if let c = content.last, content.count > 1, BodyMarkers.isClosing(c.text) {
+            if let c = content.last, content.count > 1, isClosing(c) {
                 roles[c.line] = .courtesy
                 content.removeLast()
             }
-        } else if let l = content.last, content.count > 1, BodyMarkers.isClosing(l.text) {
+        } else if let l = content.last, content.count > 1, isClosing(l) {
             roles[l.line] = .courtesy
             content.removeLast()
         }
         // Separator lines (`===`) at the edges frame a comment; they are not part of it.
-        while let f = content.first, content.count > 1, BodyMarkers.isSeparatorOnly(f.text) { content.removeFirst() }
-        while let l = content.last, content.count > 1, BodyMarkers.isSeparatorOnly(l.text) { content.removeLast() }
+        while let f = content.first, content.count > 1, isSeparatorOnly(f) { content.removeFirst() }
+        while let l = content.last, content.count > 1, isSeparatorOnly(l) { content.removeLast() }
         if content.allSatisfy({
-            BodyMarkers.isSeparatorOnly($0.text) || BodyMarkers.isClosing($0.text) || BodyMarkers.isGreeting($0.text)
+            isSeparatorOnly($0) || isClosing($0) || isGreeting($0)
         }) {
             for c in content { roles[c.line] = .courtesy }
             return nil
         }
-        var text = ""
+        // The text: trimmed lines joined with LF (two across a blank line). ASCII lines are
+        // trimmed and tested for trailers on bytes; others through their String.
+        var text: [UInt8] = []
         var trailers: [Trailer] = []
         var prevLine = -1
         for c in content {
             if !text.isEmpty {
-                text += (c.line > prevLine + 1 && hasBlankBetween(prevLine, c.line, lines)) ? "\n\n" : "\n"
+                if c.line > prevLine + 1 && hasBlankBetween(prevLine, c.line, lines) { text.append(0x0A) }
+                text.append(0x0A)
             }
-            text += c.text.trimmingSpaces()
+            let l = lines[c.line]
+            let pb = ProseBytes(body, l.contentStart..<l.lineEnd)
             prevLine = c.line
-            if let t = TrailerLine.parse(c.text) { trailers.append(t) }
+            if pb.isASCII {
+                text.append(contentsOf: body[pb.start..<pb.end])
+                if pb.mayBeTrailer(body), let t = TrailerLine.parse(str(c)) { trailers.append(t) }
+            } else {
+                text.append(contentsOf: str(c).trimmingSpaces().utf8)
+                if let t = TrailerLine.parse(str(c)) { trailers.append(t) }
+            }
         }
         return LocalComment(
-            level: level, firstLine: first, lastLine: last, author: author, text: text,
+            level: level, firstLine: first, lastLine: last, author: author,
+            text: String(decoding: text, as: UTF8.self),
             trailers: trailers, anchorLine: nil)
     }
 

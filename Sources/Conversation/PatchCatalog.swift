@@ -4,13 +4,22 @@ import Patches
 /// The thread's patches: one entry per distinct patch, however many times it is posted or quoted.
 struct PatchCatalog {
     private(set) var patches: [ExtractedPatch] = []
-    /// For each entry, the added and removed lines' normalised text (to match quoted fragments).
-    private var lineSets: [Set<String>] = []
+    /// For each entry, the added and removed lines' normalised text (to match quoted fragments);
+    /// computed on first use: only matches that involve a fragment need them.
+    private var lineSets: [Set<String>?] = []
+    /// For each entry, its lower-cased title and its hunks' `path old new` keys (computed once).
+    private var lowerTitles: [String] = []
+    private var hunkKeys: [Set<String>?] = []
 
-    mutating func add(_ lp: LocalPatch, message i: Int, messageValue m: Message, inBody: InBodyHeaders) -> Int {
-        let candidate = Self.makePatch(lp, message: i, messageValue: m, inBody: inBody, index: patches.count)
-        let lines = Self.changedLines(lp.patch)
-        if let j = matchIndex(candidate, lines: lines) {
+    mutating func add(
+        _ lp: LocalPatch, message i: Int, messageValue m: Message, inBody: InBodyHeaders, memo: inout ThreadMemo
+    ) -> Int {
+        let candidate = Self.makePatch(
+            lp, message: i, messageValue: m, inBody: inBody, index: patches.count, memo: &memo)
+        var lines: Set<String>? = nil
+        var keys: Set<String>? = nil
+        let lowerTitle = candidate.title.lowercased()
+        if let j = matchIndex(candidate, lowerTitle: lowerTitle, lines: &lines, keys: &keys) {
             patches[j].occurrences.append(PatchOccurrence(message: i, quoteLevel: lp.level))
             if Self.completeness(candidate) > Self.completeness(patches[j]) {
                 var better = candidate
@@ -20,35 +29,80 @@ struct PatchCatalog {
                 better.quoteLevel = patches[j].quoteLevel
                 patches[j] = better
                 lineSets[j] = lines
+                lowerTitles[j] = lowerTitle
+                hunkKeys[j] = keys
             }
             return j
         }
         patches.append(candidate)
         lineSets.append(lines)
+        lowerTitles.append(lowerTitle)
+        hunkKeys.append(keys)
         return patches.count - 1
     }
 
+    private mutating func lineSet(_ j: Int) -> Set<String> {
+        if let s = lineSets[j] { return s }
+        let s = Self.changedLines(patches[j].files)
+        lineSets[j] = s
+        return s
+    }
+
+    private mutating func hunkKeySet(_ j: Int) -> Set<String> {
+        if let s = hunkKeys[j] { return s }
+        let s = Self.hunkKeys(patches[j].files)
+        hunkKeys[j] = s
+        return s
+    }
+
+    private static func hunkKeys(_ files: [FileDiff]) -> Set<String> {
+        Set(files.flatMap { f in f.hunks.map { "\(f.path ?? "?") \($0.oldStart) \($0.newStart)" } })
+    }
+
     /// The same patch: same title, version and part with overlapping hunks, or a fragment whose
-    /// changed lines all appear in an earlier patch.
-    private func matchIndex(_ c: ExtractedPatch, lines: Set<String>) -> Int? {
-        for (j, e) in patches.enumerated() {
+    /// changed lines all appear in an earlier patch. `lines` and `keys` are the candidate's,
+    /// computed here when first needed.
+    private mutating func matchIndex(
+        _ c: ExtractedPatch, lowerTitle: String, lines: inout Set<String>?, keys: inout Set<String>?
+    ) -> Int? {
+        for j in patches.indices {
+            let e = patches[j]
             if c.isFragment || e.isFragment {
+                if lines == nil { lines = Self.changedLines(c.files) }
+                let lines = lines!
                 guard !lines.isEmpty, lines.count >= 2 else { continue }
-                if lines.isSubset(of: lineSets[j])
-                    || (e.isFragment && lineSets[j].isSubset(of: lines) && !lineSets[j].isEmpty)
-                {
+                let other = lineSet(j)
+                if lines.isSubset(of: other) || (e.isFragment && other.isSubset(of: lines) && !other.isEmpty) {
                     return j
                 }
                 continue
             }
-            guard c.title.lowercased() == e.title.lowercased(), c.version == e.version, c.part == e.part else {
+            guard c.version == e.version, c.part == e.part, lowerTitle == lowerTitles[j] else {
                 continue
             }
-            let a = Set(c.files.flatMap { f in f.hunks.map { "\(f.path ?? "?") \($0.oldStart) \($0.newStart)" } })
-            let b = Set(e.files.flatMap { f in f.hunks.map { "\(f.path ?? "?") \($0.oldStart) \($0.newStart)" } })
+            if keys == nil { keys = Self.hunkKeys(c.files) }
+            let a = keys!
+            let b = hunkKeySet(j)
             if a.isEmpty || b.isEmpty || !a.isDisjoint(with: b) { return j }
+            if Self.sharesHunkWithoutPath(c.files, e.files) { return j }
         }
         return nil
+    }
+
+    /// A reply that quotes one hunk of a patch with its file header snipped gives a file without
+    /// a path: its hunk is the same hunk as one with the same start lines in any file of a patch
+    /// with the same title, version and part.
+    private static func sharesHunkWithoutPath(_ a: [FileDiff], _ b: [FileDiff]) -> Bool {
+        func starts(_ files: [FileDiff], pathless: Bool) -> [(Int, Int)] {
+            files.filter { !pathless || $0.path == nil }.flatMap { f in f.hunks.map { ($0.oldStart, $0.newStart) } }
+        }
+        func overlaps(_ x: [(Int, Int)], _ y: [(Int, Int)]) -> Bool {
+            x.contains { p in y.contains { $0 == p } }
+        }
+        let aPathless = starts(a, pathless: true)
+        let bPathless = starts(b, pathless: true)
+        if aPathless.isEmpty && bPathless.isEmpty { return false }
+        return overlaps(aPathless, starts(b, pathless: false)) || overlaps(bPathless, starts(a, pathless: false))
     }
 
     private static func completeness(_ p: ExtractedPatch) -> Int {
@@ -58,11 +112,16 @@ struct PatchCatalog {
         return score
     }
 
-    private static func changedLines(_ p: Patch) -> Set<String> {
+    private static func changedLines(_ files: [FileDiff]) -> Set<String> {
         var s = Set<String>()
-        for f in p.files {
+        for f in files {
             for h in f.hunks {
                 for l in h.lines where l.kind == .added || l.kind == .removed {
+                    let sign: UInt8 = l.kind == .added ? UInt8(ascii: "+") : UInt8(ascii: "-")
+                    if let fast = Self.normalisedASCII(l.text, sign: sign) {
+                        if let fast { s.insert(fast) }
+                        continue
+                    }
                     let norm = Self.normalise(l.text)
                     if !norm.isEmpty { s.insert((l.kind == .added ? "+" : "-") + norm) }
                 }
@@ -71,22 +130,67 @@ struct PatchCatalog {
         return s
     }
 
+    /// `sign` + `normalise(text)` computed on bytes for ASCII text (where bytes are Characters):
+    /// `.some(nil)` when the normalised text is empty, nil when the text is not ASCII.
+    static func normalisedASCII(_ text: String, sign: UInt8) -> String?? {
+        var text = text
+        return text.withUTF8 { buf -> String?? in
+            // First the length (and whether the text is ASCII), then the bytes.
+            var n = 1
+            var pendingSpace = false
+            for b in buf {
+                if b >= 0x80 { return nil }
+                if b == 0x20 || b == 0x09 {
+                    pendingSpace = n > 1
+                    continue
+                }
+                if pendingSpace {
+                    n += 1
+                    pendingSpace = false
+                }
+                n += 1
+            }
+            if n == 1 { return .some(nil) }
+            return .some(
+                String(unsafeUninitializedCapacity: n) { out in
+                    out[0] = sign
+                    var k = 1
+                    var pending = false
+                    for b in buf {
+                        if b == 0x20 || b == 0x09 {
+                            pending = k > 1
+                            continue
+                        }
+                        if pending {
+                            out[k] = 0x20
+                            k += 1
+                            pending = false
+                        }
+                        out[k] = b
+                        k += 1
+                    }
+                    return k
+                })
+        }
+    }
+
     /// Whitespace-insensitive text: renders and mail clients change whitespace, never tokens.
     static func normalise(_ s: String) -> String {
         s.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
     static func makePatch(
-        _ lp: LocalPatch, message i: Int, messageValue m: Message, inBody: InBodyHeaders, index: Int
+        _ lp: LocalPatch, message i: Int, messageValue m: Message, inBody: InBodyHeaders, index: Int,
+        memo: inout ThreadMemo
     ) -> ExtractedPatch {
         let p = lp.patch
         let posted = lp.level == 0 && p.header == nil
         let rawSubject = p.header?.subject ?? (posted ? inBody.subject : nil) ?? m.subject
         let subject = Self.withoutReplyPrefixes(rawSubject)
-        let parsed = PatchSubject.parse(subject)
+        let parsed = memo.subject(subject)
         var date: String?
         if let d = p.header?.date ?? (posted ? inBody.date : nil) {
-            date = DateText.iso(MailDate.parse(d)) ?? d
+            date = DateText.iso(memo.date(d)) ?? d
         } else if lp.level == 0 {
             date = DateText.iso(m.date)
         } else {
@@ -132,7 +236,8 @@ struct PatchCatalog {
             while start < body.count && out.count < 64 {
                 var end = start
                 while end < body.count && body[end] != 0x0A { end += 1 }
-                for k in keys where end - start > k.count && body[start..<(start + k.count)].elementsEqual(k) {
+                for k in keys
+                where end - start > k.count && body[start] == k[0] && body[start..<(start + k.count)].elementsEqual(k) {
                     out.append(String(decoding: body[start..<end], as: UTF8.self))
                 }
                 start = end + 1

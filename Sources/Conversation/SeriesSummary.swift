@@ -18,14 +18,16 @@ public struct SeriesSummary: Sendable, Codable, Equatable {
 
     /// Series postings among a thread's messages; `postsPatch[i]` says whether message i carries
     /// a posted (level 0) patch, to recognise a cover letter sent without `[PATCH 0/N]`.
-    static func summaries(messages: [Message], parents: [Int?], postsPatch: [Bool]) -> [SeriesSummary] {
-        SeriesGrouper.series(in: messages).map { s in
+    static func summaries(
+        messages: [Message], parents: [Int?], postsPatch: [Bool], subjects: [PatchSubject]
+    ) -> [SeriesSummary] {
+        SeriesGrouper.series(in: messages, subjects: subjects).map { s in
             var cover = s.coverLetter
             var inferred = false
             if cover == nil, let first = s.patchIndexes.first, first < parents.count,
                 let root = parents[first], root < messages.count, !postsPatch[root],
                 messages[root].from.display == s.author.display,
-                !PatchSubject.parse(messages[root].subject).isReply
+                !subjects[root].isReply
             {
                 cover = root
                 inferred = true

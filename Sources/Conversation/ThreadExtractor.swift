@@ -19,6 +19,8 @@ public enum ThreadExtractor {
         messages: [Message], parents: [Int?], subject: String? = nil, missing: [String] = [],
         diagnostics: [Diagnostic] = [], options: Options = .init()
     ) -> ThreadExtraction {
+        var memo = ThreadMemo()
+        let subjects = messages.map { memo.subject($0.subject) }
         var analyses: [MessageAnalysis] = []
         analyses.reserveCapacity(messages.count)
         for (i, m) in messages.enumerated() {
@@ -30,7 +32,7 @@ public enum ThreadExtractor {
                 p = q < parents.count ? parents[q] : nil
                 steps += 1
             }
-            analyses.append(MessageAnalyzer.analyze(m, ancestors: ancestors, limits: options.limits))
+            analyses.append(MessageAnalyzer.analyze(m, ancestors: ancestors, limits: options.limits, memo: &memo))
         }
 
         var builder = PatchCatalog()
@@ -38,7 +40,7 @@ public enum ThreadExtractor {
         for (i, a) in analyses.enumerated() {
             var map: [Int] = []
             for lp in a.patches {
-                map.append(builder.add(lp, message: i, messageValue: messages[i], inBody: a.inBody))
+                map.append(builder.add(lp, message: i, messageValue: messages[i], inBody: a.inBody, memo: &memo))
             }
             localToGlobal.append(map)
         }
@@ -49,8 +51,8 @@ public enum ThreadExtractor {
         var comments: [ReviewComment] = []
         for (i, a) in analyses.enumerated() {
             let m = messages[i]
-            var localToGlobalComment: [Int: Int] = [:]
-            for (ci, c) in a.comments.enumerated() {
+            var localToGlobalComment: [Int] = []
+            for c in a.comments {
                 let anchor = resolveAnchor(
                     c.anchorLine, analysis: a, message: m, patchMap: localToGlobal[i],
                     patches: patches, commentMap: localToGlobalComment)
@@ -68,7 +70,7 @@ public enum ThreadExtractor {
                 let effective = anchor.kind == .prose ? (discussion ?? anchor) : anchor
                 let patchIndex = effective.patch
                 let loc = SourceLocation(file: m.source.file, line: m.source.line + c.firstLine, column: 1)
-                localToGlobalComment[ci] = comments.count
+                localToGlobalComment.append(comments.count)
                 comments.append(
                     ReviewComment(
                         index: comments.count, author: c.author.name, authorInferred: c.author.inferred,
@@ -82,7 +84,7 @@ public enum ThreadExtractor {
 
         // Trailers given in replies belong to the patch version the reply is about.
         for c in comments where !c.trailers.isEmpty {
-            let target = c.patch ?? patchForReply(messages[c.message], patches: patches)
+            let target = c.patch ?? patchForReply(subjects[c.message], patches: patches)
             guard let t = target else { continue }
             for tr in c.trailers where tr.key.lowercased() != "signed-off-by" {
                 patches[t].replyTrailers.append(
@@ -118,22 +120,23 @@ public enum ThreadExtractor {
             patches.contains { p in p.occurrences.contains { $0.message == i && $0.quoteLevel == 0 } }
         }
         var result = ThreadExtraction(
-            subject: subject ?? messages.first.map { PatchSubject.parse($0.subject).title } ?? "",
+            subject: subject ?? subjects.first.map(\.title) ?? "",
             messages: extractedMessages, patches: patches, comments: comments,
             missingMessages: missing, diagnostics: allDiagnostics, partial: partial)
-        result.series = SeriesSummary.summaries(messages: messages, parents: parents, postsPatch: postsPatch)
+        result.series = SeriesSummary.summaries(
+            messages: messages, parents: parents, postsPatch: postsPatch, subjects: subjects)
         return result
     }
 
     /// A reply with no quoted patch line: the patch whose title its subject carries.
-    static func patchForReply(_ m: Message, patches: [ExtractedPatch]) -> Int? {
-        let s = PatchSubject.parse(m.subject)
-        return patches.lastIndex(where: { $0.title.lowercased() == s.title.lowercased() && $0.version == s.version })
+    static func patchForReply(_ s: PatchSubject, patches: [ExtractedPatch]) -> Int? {
+        let title = s.title.lowercased()
+        return patches.lastIndex(where: { $0.version == s.version && $0.title.lowercased() == title })
     }
 
     static func resolveAnchor(
         _ line: Int?, analysis a: MessageAnalysis, message m: Message, patchMap: [Int],
-        patches: [ExtractedPatch], commentMap: [Int: Int]
+        patches: [ExtractedPatch], commentMap: [Int]
     ) -> Anchor {
         guard let k = line else { return .none }
         let loc = SourceLocation(file: m.source.file, line: m.source.line + k, column: 1).description
@@ -144,8 +147,20 @@ public enum ThreadExtractor {
             let gp = patchMap[lp]
             let local = a.patches[lp].patch
             let globalPatch = patches[gp]
-            func path(_ f: Int) -> String? {
-                local.files[f].path ?? (f < globalPatch.files.count ? globalPatch.files[f].path : nil)
+            func path(_ f: Int, hunk h: Int? = nil) -> String? {
+                if let p = local.files[f].path { return p }
+                // A quoted hunk whose file header was snipped: the file of the thread's patch
+                // that has this hunk.
+                if let h, !local.isFragment {
+                    let lh = local.files[f].hunks[h]
+                    if let g = globalPatch.files.first(where: { file in
+                        file.path != nil
+                            && file.hunks.contains { $0.oldStart == lh.oldStart && $0.newStart == lh.newStart }
+                    }) {
+                        return g.path
+                    }
+                }
+                return f < globalPatch.files.count ? globalPatch.files[f].path : nil
             }
             switch role {
             case .diffLine(_, let f, let h, let l):
@@ -153,12 +168,12 @@ public enum ThreadExtractor {
                 let d = hunk.lines[l]
                 let kind: Anchor.Kind = d.kind == .added ? .added : d.kind == .removed ? .removed : .context
                 return Anchor(
-                    kind: kind, patch: gp, file: path(f), function: d.function ?? hunk.function,
+                    kind: kind, patch: gp, file: path(f, hunk: h), function: d.function ?? hunk.function,
                     text: d.text, oldLine: d.oldLine, newLine: d.newLine, quoteLevel: level, source: loc)
             case .hunkHeader(_, let f, let h):
                 let hunk = local.files[f].hunks[h]
                 return Anchor(
-                    kind: .hunkHeader, patch: gp, file: path(f), function: hunk.function, text: hunk.header,
+                    kind: .hunkHeader, patch: gp, file: path(f, hunk: h), function: hunk.function, text: hunk.header,
                     quoteLevel: level, source: loc)
             case .fileHeader(_, let f):
                 return Anchor(
@@ -169,7 +184,7 @@ public enum ThreadExtractor {
         case .prose:
             return Anchor(
                 kind: .prose, text: a.text(k, m), quoteLevel: level,
-                comment: a.lineComment[k].flatMap { commentMap[$0] }, source: loc)
+                comment: a.lineComment[k].flatMap { $0 < commentMap.count ? commentMap[$0] : nil }, source: loc)
         default:
             return .none
         }
@@ -187,6 +202,7 @@ enum DateText {
     static func iso(_ d: MailDate?) -> String? {
         guard let d else { return nil }
         guard let s = d.epochSeconds else { return d.raw }
+        if s >= 0 && s < 4_102_444_800 { return fastISO(Int(s)) }
         let date = Date(timeIntervalSince1970: TimeInterval(s))
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = TimeZone(identifier: "UTC")!
@@ -196,5 +212,36 @@ enum DateText {
             return v < 10 ? "0\(v)" : "\(v)"
         }
         return "\(c.year ?? 0)-\(p2(c.month))-\(p2(c.day))T\(p2(c.hour)):\(p2(c.minute)):\(p2(c.second))Z"
+    }
+
+    /// The same text for 1970-2099 (proleptic Gregorian = Foundation's calendar there), computed
+    /// with the days-to-civil algorithm instead of a Calendar.
+    static func fastISO(_ s: Int) -> String {
+        let days = s / 86_400
+        let secs = s % 86_400
+        let z = days + 719_468
+        let era = z / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let fields = [year / 1000 % 10, year / 100 % 10, year / 10 % 10, year % 10, -1, month / 10, month % 10, -1,
+            day / 10, day % 10, -2, secs / 36_000, secs / 3600 % 10, -3, secs % 3600 / 600, secs % 3600 / 60 % 10, -3,
+            secs % 60 / 10, secs % 10, -4]
+        return String(unsafeUninitializedCapacity: 20) { out in
+            for (i, f) in fields.enumerated() {
+                switch f {
+                case -1: out[i] = UInt8(ascii: "-")
+                case -2: out[i] = UInt8(ascii: "T")
+                case -3: out[i] = UInt8(ascii: ":")
+                case -4: out[i] = UInt8(ascii: "Z")
+                default: out[i] = UInt8(48 + f)
+                }
+            }
+            return 20
+        }
     }
 }

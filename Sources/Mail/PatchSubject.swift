@@ -186,6 +186,7 @@ public struct PatchSubject: Sendable, Codable, Equatable {
 
     /// Tabs, line breaks (a folded header) and space runs become one space; ends trimmed.
     static func collapsingWhitespace(_ text: String) -> String {
+        if let fast = collapsingASCIIWhitespace(text) { return fast }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -199,6 +200,51 @@ public struct PatchSubject: Sendable, Codable, Equatable {
             }
         }
         return result
+    }
+}
+
+extension PatchSubject {
+    /// `collapsingWhitespace` on bytes for ASCII text, where each byte is a Character (CR LF is
+    /// one Character, but whitespace either way) and the whitespace Characters are TAB, LF, VT,
+    /// FF, CR and space. Nil for other text.
+    static func collapsingASCIIWhitespace(_ text: String) -> String? {
+        var copy = text
+        return copy.withUTF8 { buf -> String? in
+            var changed = false
+            var pendingSpace = false
+            var n = 0
+            for b in buf {
+                if b >= 0x80 { return nil }
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                    if b != 0x20 || pendingSpace || n == 0 { changed = true }
+                    pendingSpace = n > 0
+                } else {
+                    if pendingSpace { n += 1 }
+                    pendingSpace = false
+                    n += 1
+                }
+            }
+            if pendingSpace { changed = true }
+            if !changed { return text }
+            return String(unsafeUninitializedCapacity: n) { out in
+                var k = 0
+                var pending = false
+                for b in buf {
+                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                        pending = k > 0
+                    } else {
+                        if pending {
+                            out[k] = 0x20
+                            k += 1
+                        }
+                        pending = false
+                        out[k] = b
+                        k += 1
+                    }
+                }
+                return k
+            }
+        }
     }
 }
 

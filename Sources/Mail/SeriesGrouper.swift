@@ -16,10 +16,24 @@ public enum SeriesGrouper {
     /// share version and size stay apart. Then postings split over several threads (a series
     /// sent with `--no-thread`) are merged when they have the same identity and no part in common.
     public static func series(in messages: [Message]) -> [PatchSeries] {
+        series(in: messages, subjects: nil)
+    }
+
+    /// The same, with `subjects[i]` the parsed subject of `messages[i]` (parsed by the caller).
+    public static func series(in messages: [Message], subjects: [PatchSubject]) -> [PatchSeries] {
+        precondition(subjects.count == messages.count)
+        return series(in: messages, subjects: Optional(subjects))
+    }
+
+    private static func series(in messages: [Message], subjects: [PatchSubject]?) -> [PatchSeries] {
         var found: [PatchSeries] = []
         for thread in Threader.threads(messages) {
             let inputIndex = thread.positions.map(\.inputIndex)
-            for var posting in series(in: thread) {
+            let threadPostings =
+                subjects.map { all in
+                    group(thread.messages, candidates: Array(thread.messages.indices)) { all[inputIndex[$0]] }
+                } ?? series(in: thread)
+            for var posting in threadPostings {
                 posting.coverLetter = posting.coverLetter.map { inputIndex[$0] }
                 posting.parts = posting.parts.mapValues { inputIndex[$0] }
                 posting.duplicates = posting.duplicates.map { inputIndex[$0] }
@@ -69,6 +83,12 @@ public enum SeriesGrouper {
     }
 
     private static func group(_ messages: [Message], candidates: [Int]) -> [PatchSeries] {
+        group(messages, candidates: candidates) { PatchSubject.parse(messages[$0].subject) }
+    }
+
+    private static func group(
+        _ messages: [Message], candidates: [Int], subject subjectOf: (Int) -> PatchSubject
+    ) -> [PatchSeries] {
         let ordered = candidates.sorted {
             Threader.sortKey(of: messages[$0], at: $0) < Threader.sortKey(of: messages[$1], at: $1)
         }
@@ -77,7 +97,7 @@ public enum SeriesGrouper {
         var postingOf: [Identity: Int] = [:]
         for index in ordered {
             let message = messages[index]
-            let subject = PatchSubject.parse(message.subject)
+            let subject = subjectOf(index)
             guard !subject.isReply, !subject.isForward, !subject.isPullRequest,
                 subject.isPatch || subject.isRFC || subject.part != nil
             else { continue }

@@ -1,14 +1,21 @@
 /// Finds every patch in a stream of lines at one quote level: the contract with the caller.
 
 /// One line handed to the scanner: the text after quote markers (and the one space after them).
+/// The text is a slice, so callers can hand over ranges of one body buffer without copying
+/// every line; the scanner indexes it from its `startIndex`.
 public struct ScanLine: Sendable {
-    public var text: [UInt8]
+    public var text: ArraySlice<UInt8>
     /// The caller's id for the line (the body line index); reported back in roles and DiffLines.
     public var id: Int
     /// Lines of other quote levels (a reviewer's comment) came between this line and the previous
     /// one in the stream: a hunk may go on across that gap.
     public var interruptedBefore: Bool
     public init(text: [UInt8], id: Int, interruptedBefore: Bool = false) {
+        self.text = text[...]
+        self.id = id
+        self.interruptedBefore = interruptedBefore
+    }
+    public init(text: ArraySlice<UInt8>, id: Int, interruptedBefore: Bool = false) {
         self.text = text
         self.id = id
         self.interruptedBefore = interruptedBefore

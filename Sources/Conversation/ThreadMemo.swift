@@ -1,0 +1,43 @@
+import Mail
+
+/// Results of pure parsers, remembered for one thread: replies repeat their subjects, quoted
+/// attribution lines and the dates in them. Keys compare by UTF-8 bytes (not by String's
+/// canonical equivalence), so a remembered result is always the one its exact input gives.
+struct ThreadMemo {
+    struct Key: Hashable {
+        let text: String
+        func hash(into h: inout Hasher) {
+            var t = text
+            t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+        static func == (a: Key, b: Key) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    }
+
+    private var subjects: [Key: PatchSubject] = [:]
+    private var attributions: [Key: Attribution?] = [:]
+    private var dates: [Key: MailDate] = [:]
+
+    mutating func subject(_ s: String) -> PatchSubject {
+        let k = Key(text: s)
+        if let v = subjects[k] { return v }
+        let v = PatchSubject.parse(s)
+        subjects[k] = v
+        return v
+    }
+
+    mutating func attribution(_ s: String) -> Attribution? {
+        let k = Key(text: s)
+        if let v = attributions[k] { return v }
+        let v = AttributionParser.parse(s)
+        attributions[k] = .some(v)
+        return v
+    }
+
+    mutating func date(_ s: String) -> MailDate {
+        let k = Key(text: s)
+        if let v = dates[k] { return v }
+        let v = MailDate.parse(s)
+        dates[k] = v
+        return v
+    }
+}
