@@ -137,7 +137,8 @@ enum MessageAnalyzer {
 
         // 2. Classify what the scanner left as prose; find attributions.
         var attributions: [(line: Int, level: Int, Attribution)] = []
-        var closedLevels: [Int: BodyRole] = [:]  // a level inside a signature or footer
+        var closedLevels = [BodyRole?](repeating: nil, count: maxLevel + 1)  // a level inside a signature or footer
+        var anyClosed = false
         var lastLevel = -1
         for i in 0..<n {
             let l = lines[i]
@@ -152,7 +153,10 @@ enum MessageAnalyzer {
             }
             if l.level != lastLevel {
                 // A signature ends where another level's text starts.
-                for k in closedLevels.keys where k != l.level { closedLevels[k] = nil }
+                if anyClosed {
+                    for k in closedLevels.indices where k != l.level { closedLevels[k] = nil }
+                    anyClosed = closedLevels[l.level] != nil
+                }
             }
             lastLevel = l.level
             let pb = ProseBytes(body, l.contentStart..<l.lineEnd)
@@ -167,10 +171,12 @@ enum MessageAnalyzer {
                 } else if pb.isListFooter(body) {
                     roles[i] = .footer
                     closedLevels[l.level] = .footer
+                    anyClosed = true
                     markFooterSeparator(before: i, lines: lines, body: body, roles: &roles)
                 } else if pb.isSignatureSeparator(body) {
                     roles[i] = .signature
                     closedLevels[l.level] = .signature
+                    anyClosed = true
                 } else if pb.mayBeAttribution(body),
                     let a = attribution(
                         at: i, text: String(decoding: body[l.contentStart..<l.lineEnd], as: UTF8.self),
@@ -193,10 +199,12 @@ enum MessageAnalyzer {
             } else if BodyMarkers.isListFooter(text) {
                 roles[i] = .footer
                 closedLevels[l.level] = .footer
+                anyClosed = true
                 markFooterSeparator(before: i, lines: lines, body: body, roles: &roles)
             } else if BodyMarkers.isSignatureSeparator(text) {
                 roles[i] = .signature
                 closedLevels[l.level] = .signature
+                anyClosed = true
             } else if let a = attribution(at: i, text: text, lines: lines, body: body, roles: &roles, memo: &memo) {
                 roles[i] = .attribution
                 attributions.append((i, l.level, a))
@@ -219,8 +227,10 @@ enum MessageAnalyzer {
         let authors = LevelAuthors(
             sender: (message.from.display, message.from.email.isEmpty ? nil : message.from.email),
             attributions: attributions, ancestors: ancestors, maxLevel: maxLevel)
+        var countByLevel = [Int](repeating: 0, count: maxLevel + 1)
+        for l in lines where !l.isBlank { countByLevel[l.level] += 1 }
         var levelLineCounts: [Int: Int] = [:]
-        for l in lines where !l.isBlank { levelLineCounts[l.level, default: 0] += 1 }
+        for (level, count) in countByLevel.enumerated() where count > 0 { levelLineCounts[level] = count }
         for k in patches.indices {
             let p = patches[k]
             if p.level == 0 && p.patch.header == nil, let name = inBody.fromName {

@@ -52,6 +52,7 @@ public enum ThreadExtractor {
         for (i, a) in analyses.enumerated() {
             let m = messages[i]
             var localToGlobalComment: [Int] = []
+            let dateISO = a.comments.isEmpty ? nil : DateText.iso(m.date)
             for c in a.comments {
                 let anchor = resolveAnchor(
                     c.anchorLine, analysis: a, message: m, patchMap: localToGlobal[i],
@@ -74,7 +75,7 @@ public enum ThreadExtractor {
                 comments.append(
                     ReviewComment(
                         index: comments.count, author: c.author.name, authorInferred: c.author.inferred,
-                        message: i, date: DateText.iso(m.date), quoteLevel: c.level,
+                        message: i, date: dateISO, quoteLevel: c.level,
                         patch: patchIndex, version: patchIndex.map { patches[$0].version },
                         file: effective.file, function: effective.function, anchor: anchor,
                         discussion: discussion, text: c.text, trailers: c.trailers,
