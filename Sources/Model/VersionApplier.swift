@@ -43,7 +43,10 @@ public struct VersionApplier: Sendable {
             let choice: BaseChoice
             if let tree {
                 let at = p.baseCommit.map { ", files at base-commit \($0) where the tree has it" } ?? ""
-                choice = BaseChoice(name: "tree", basis: .tree, reason: "--tree \(tree.root): the preimage blob of each index line where the tree has it\(at), else the file at HEAD")
+                choice = BaseChoice(
+                    name: "tree", basis: .tree,
+                    reason: "--tree \(tree.root): the preimage blob of each index line where the tree has it\(at), "
+                        + "else the file at HEAD")
             } else if let prior {
                 choice = BaseChoice(
                     name: prior.base, basis: .named, reason: "the base of the earlier parts of this series")
@@ -62,7 +65,8 @@ public struct VersionApplier: Sendable {
                 }
             }
             let source = FileSource(
-                catalog: catalog, baseName: choice.name, tree: tree, baseCommit: p.baseCommit, overrides: prior?.files ?? [:])
+                catalog: catalog, baseName: choice.name, tree: tree, baseCommit: p.baseCommit,
+                overrides: prior?.files ?? [:])
             chosen[i] = choice
             var v = apply(p, index: i, choice: choice, files: source)
             v.appliedOnTopOf = prior?.parts ?? []
