@@ -62,6 +62,12 @@ final class Machine {
 
     func emit(_ kind: TraceEvent.Kind) {
         if quiet { return }
+        // Line events carry no state snapshot: paths are long, and only the other events'
+        // states are read (see `PathRecord.state(before:)`).
+        if case .line = kind {
+            trace.append(TraceEvent(kind: kind, location: location, function: currentFunction, state: MMState()))
+            return
+        }
         trace.append(TraceEvent(kind: kind, location: location, function: currentFunction, state: state))
     }
 
@@ -158,13 +164,13 @@ final class Machine {
 
 /// Bounds of one check, each reported when hit.
 public struct CheckLimits: Sendable {
-    public var maxPaths = 4096
+    public var maxPaths = 2048
     public var maxSteps = 200_000
     public var maxLoopIterations = 16
     public var maxCallDepth = 12
     public var foreignRefs = 1
     /// Per function, all starting states together.
-    public var seconds: Double = 10
+    public var seconds: Double = 4
     public init() {}
 }
 

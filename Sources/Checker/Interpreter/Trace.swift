@@ -42,7 +42,7 @@ public struct TraceEvent: Sendable, Hashable {
     public var kind: Kind
     public var location: CLocation
     public var function: String
-    /// The state right after the event (for counterexamples).
+    /// The state right after the event (empty for `.line` events: use `PathRecord.state(after:)`).
     public var state: MMState
 }
 
@@ -57,4 +57,19 @@ public struct PathRecord: Sendable {
     public var cut: String?
     /// Calls the model does not know that this path went through.
     public var unknownCalls: Set<String>
+}
+
+extension PathRecord {
+    /// The state after event `k` (the last state-carrying event at or before it).
+    func state(after k: Int) -> MMState {
+        var i = min(k, events.count - 1)
+        while i >= 0 {
+            if case .line = events[i].kind {
+                i -= 1
+                continue
+            }
+            return events[i].state
+        }
+        return initial
+    }
 }

@@ -54,7 +54,7 @@ struct FunctionRun {
                     text: inThis ? text(e.location.line) : "",
                     patch: pl.map { ($0.kind == "added" ? "+" : $0.kind == "removed" ? "-" : " ") + $0.text }))
         }
-        let final = end < p.events.count ? p.events[end].state : p.final
+        let final = end < p.events.count ? p.state(after: end) : p.final
         return Counterexample(
             initialState: p.initial.summary, choices: p.choices, path: steps, finalState: final.summary)
     }

@@ -11,7 +11,7 @@ struct LockSleepInAtomic: Invariant {
         for p in run.paths {
             for (k, e) in p.events.enumerated() {
                 guard case .mightSleep(let name) = e.kind else { continue }
-                let s = k > 0 ? p.events[k - 1].state : p.initial
+                let s = p.state(after: k - 1)
                 let spins = s.held.filter { $0.value == .spin }.keys.sorted()
                 if !spins.isEmpty {
                     return [

@@ -14,7 +14,7 @@ struct RefUseAfterUnpin: Invariant {
             for (k, e) in p.events.enumerated() {
                 guard case .pageAccess(let n, let op) = e.kind, n < e.state.pages.count else { continue }
                 // The state before the access.
-                let s = k > 0 ? p.events[k - 1].state : p.initial
+                let s = p.state(after: k - 1)
                 let ownRef = (s.ownRefs[n] ?? 0) > 0
                 let ptlMapping = s.held["ptl"] != nil && s.ptes.contains { $0.page == n && $0.present }
                 if !ownRef && !ptlMapping && s.pages[n].refcount > 0 {
