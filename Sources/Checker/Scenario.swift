@@ -42,6 +42,12 @@ struct EntryContract {
             models: "mm/memory.c handle_pte_fault() calling do_swap_page(), 2.6.11",
             heldOnEntry: ["mm_struct.page_table_lock": .spin], releasedOnExit: ["mm_struct.page_table_lock"],
             page: .swapCachePage, returnTrueReuses: false, pteMappedOnEntry: true),
+        // mm/memory.c do_linear_fault() -> do_cow_fault(), -mm of March 2014: entered with the
+        // PTE unmapped and unlocked (mmap_sem held for read); returns with no lock held, except
+        // as its callee's contract says.
+        "do_cow_fault": EntryContract(
+            models: "mm/memory.c do_linear_fault() calling do_cow_fault(), -mm 2014-03",
+            heldOnEntry: [:], releasedOnExit: [], page: .none, returnTrueReuses: false),
         "exclusive_swap_page": EntryContract(
             models: "mm/swapfile.c can_share_swap_page() calling exclusive_swap_page(), 2.6.11",
             heldOnEntry: ["ptl": .spin, "page0": .pageLock], releasedOnExit: [], page: .swapCachePage,
@@ -107,6 +113,10 @@ enum ScenarioBuilder {
                 "vm_flags": .int(0x1 | 0x2 | 0x10 | 0x20), "vm_start": .int(m.scenarioBaseAddress),
                 "vm_end": .int(m.scenarioBaseAddress + 0x20_0000), "vm_mm": m.record(type: "mm_struct", [:]),
                 "vm_page_prot": .int(0), "anon_vma": m.record(type: "anon_vma", [:]),
+                "vm_ops": m.record(
+                    type: "vm_operations_struct",
+                    ["fault": .function("->fault"), "page_mkwrite": .function("->page_mkwrite")]),
+                "vm_file": m.record(type: "file", ["f_mapping": m.record(type: "address_space", [:])]),
             ])
         let pte = m.ptePointer(address: .int(m.scenarioBaseAddress))
         let vmf = m.record(
@@ -131,6 +141,9 @@ enum ScenarioBuilder {
                 }
                 return .unknown("mm")
             case .pointer(.named("spinlock_t")): return m.ptlPointer
+            case .pointer(.named("pmd_t")): return m.record(type: "pmd", [:])
+            case .named("pgoff_t"): return .int(0)
+            case .named("unsigned int") where p.name == "flags": return .int(0x01)
             case .named("unsigned long") where ["address", "addr"].contains(p.name ?? ""):
                 return .int(m.scenarioBaseAddress)
             default: return .unknown("argument \(p.name ?? "?")")

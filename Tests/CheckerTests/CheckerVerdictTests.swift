@@ -96,3 +96,18 @@ import Testing
         #expect(f?.counterexample?.path.isEmpty == false)
     }
 }
+
+@Suite struct CheckerHandlerContractTests {
+    @Test func seed004MutexBalanceUnderTheHandlerContract() throws {
+        let r = try CheckerVerdictTests.check("corpus/threads/004_cb09e22d1a946026.txt")
+        let mutex = CheckerVerdictTests.verdict(r, kind: "patched", function: "do_cow_fault", "lock.mutex-balance")
+        #expect(mutex.contains { $0.verdict == .holds })
+        #expect(CheckerVerdictTests.violated(mutex) == nil)
+        #expect(
+            mutex.contains {
+                $0.verdict == .info && $0.message.contains("i_mmap_mutex") && $0.message.contains("handed on")
+            })
+        let fc = r.versions.filter { $0.kind == "patched" }.flatMap(\.functions).first { $0.name == "do_cow_fault" }
+        #expect((fc?.paths ?? 0) > 8)
+    }
+}

@@ -23,6 +23,7 @@ struct BuiltinRegistry: @unchecked Sendable {
         SwapBuiltins.register(&r)
         FaultBuiltins.register(&r)
         DebugBuiltins.register(&r)
+        HandlerBuiltins.register(&r)
         return r
     }()
 

@@ -44,6 +44,21 @@ struct LockBalance {
                 ]
             }
         }
+        // Locks a callee took that this function releases: handed on across the boundary.
+        for p in run.paths {
+            var takenIn: [String: String] = [:]
+            for e in p.events {
+                if case .acquire(let lock, let k) = e.kind, kinds.contains(k), e.function != run.function.name {
+                    takenIn[lock] = e.function
+                }
+                if case .release(let lock, _) = e.kind, let callee = takenIn[lock], e.function == run.function.name {
+                    let h =
+                        "\(lock) is taken in \(callee) (under its contract) and released in \(run.function.name): handed on across the function boundary"
+                    if !handOffs.contains(h) { handOffs.append(h) }
+                    takenIn[lock] = nil
+                }
+            }
+        }
         var out = [
             run.finding(inv, .holds, line: nil, message: "every \(what) taken is released on its path, in its mode")
         ]
