@@ -24,6 +24,7 @@ struct BuiltinRegistry: @unchecked Sendable {
         FaultBuiltins.register(&r)
         DebugBuiltins.register(&r)
         HandlerBuiltins.register(&r)
+        ArithmeticBuiltins.register(&r)
         return r
     }()
 

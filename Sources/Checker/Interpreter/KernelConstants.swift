@@ -5,7 +5,7 @@ enum KernelConstants {
         // include/linux/mm.h vm_flags
         "VM_NONE": 0, "VM_READ": 0x1, "VM_WRITE": 0x2, "VM_EXEC": 0x4, "VM_SHARED": 0x8,
         "VM_MAYREAD": 0x10, "VM_MAYWRITE": 0x20, "VM_MAYEXEC": 0x40, "VM_MAYSHARE": 0x80,
-        "VM_PFNMAP": 0x400, "VM_LOCKED": 0x2000, "VM_IO": 0x4000, "VM_DONTCOPY": 0x20000, "VM_HUGEPAGE": 0x2000_0000,
+        "VM_PFNMAP": 0x400, "VM_NOHUGEPAGE": 0x4000_0000, "VM_LOCKED": 0x2000, "VM_IO": 0x4000, "VM_DONTCOPY": 0x20000, "VM_HUGEPAGE": 0x2000_0000,
         "VM_MIXEDMAP": 0x1000_0000, "VM_UFFD_WP": 0x1000, "VM_UFFD_MISSING": 0x200,
         // include/linux/mm_types.h vm_fault_t (v5.x values; VM_FAULT_COWED is the 2014 patch's)
         "VM_FAULT_OOM": 0x0001, "VM_FAULT_SIGBUS": 0x0002, "VM_FAULT_MAJOR": 0x0004, "VM_FAULT_WRITE": 0x0008,
@@ -16,6 +16,8 @@ enum KernelConstants {
         // include/linux/mm.h fault flags
         "FAULT_FLAG_WRITE": 0x01, "FAULT_FLAG_MKWRITE": 0x02, "FAULT_FLAG_ALLOW_RETRY": 0x04,
         "FAULT_FLAG_RETRY_NOWAIT": 0x08, "FAULT_FLAG_KILLABLE": 0x10, "FAULT_FLAG_TRIED": 0x20,
+        // v6.5 include/linux/mm_types.h: vmf->orig_pte is valid
+        "FAULT_FLAG_ORIG_PTE_VALID": 0x800,
         // include/linux/mm_types_task.h rss counters
         "MM_FILEPAGES": 0, "MM_ANONPAGES": 1, "MM_SWAPENTS": 2, "MM_SHMEMPAGES": 3, "NR_MM_COUNTERS": 4,
         // include/uapi/asm-generic/errno-base.h
