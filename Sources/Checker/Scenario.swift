@@ -127,10 +127,26 @@ enum ScenarioBuilder {
                 "page": .null,
                 "pgoff": .int(0),
             ])
+        if case .pointer(let v) = vma, case .pointer(let mm)? = try? m.load(.pointer(v.appending(.field("vm_mm")))) {
+            m.primaryMM = mm.object
+        }
+        var vmas = 0
         return f.parameters.map { p in
             switch p.type {
             case .pointer(.tagged(_, "vm_fault")): return vmf
-            case .pointer(.tagged(_, "vm_area_struct")): return vma
+            case .pointer(.tagged(_, "vm_area_struct")):
+                // Fork's functions take the destination vma first and the source second: the
+                // one whose PTEs map the scenario's page is `src_vma`; any other gets its own mm.
+                vmas += 1
+                let isSource = (p.name ?? "").hasPrefix("src") || (vmas == 1 && !(p.name ?? "").hasPrefix("dst"))
+                if isSource { return vma }
+                return m.record(
+                    type: "vm_area_struct",
+                    [
+                        "vm_flags": .int(0x1 | 0x2 | 0x10 | 0x20), "vm_start": .int(m.scenarioBaseAddress),
+                        "vm_end": .int(m.scenarioBaseAddress + 0x20_0000), "vm_mm": m.record(type: "mm_struct", [:]),
+                        "vm_page_prot": .int(0), "anon_vma": m.record(type: "anon_vma", [:]),
+                    ])
             case .pointer(.tagged(_, "page")), .pointer(.tagged(_, "folio")): return m.pagePointer(0)
             case .pointer(.pointer(_)): return .pointer(Pointer(object: m.allocate(.cell(.null))))
             case .pointer(.named("pte_t")): return pte

@@ -64,7 +64,9 @@ enum PTEBuiltins {
         }
         r.add(["ptep_get", "ptep_get_lockless"], models: "include/linux/pgtable.h ptep_get(), v6.5", pure: true) {
             m, a in
-            try m.load(m.eval(a[0]))
+            let v = try m.load(m.eval(a[0]))
+            m.emit(.pteRead)
+            return v
         }
         // include/linux/mm.h pte_offset_map_lock(), v5.8: maps the table and takes the PTL. If the
         // path dropped the PTL before, another CPU may have changed the entry meanwhile.
@@ -78,8 +80,13 @@ enum PTEBuiltins {
             }
             m.state.pteMapDepth += 1
             m.emit(.pteMap(nullReturned: false))
-            m.acquire("ptl", .spin)
-            if v.count > 3, case .pointer(let ptlp) = v[3] { try m.store(ptlp, m.ptlPointer) }
+            let (lock, table) = m.pageTable(of: v.first ?? .unknown("mm"))
+            m.acquire(lock, .spin)
+            if v.count > 3, case .pointer(let ptlp) = v[3] { try m.store(ptlp, m.lockPointer(lock)) }
+            if lock != "ptl" {
+                return .pointer(
+                    Pointer(object: table, path: [.index(m.pteIndex(v.count > 2 ? v[2] : .unknown("address")))]))
+            }
             if m.droppedLocks.contains("ptl"), !m.state.ptes.isEmpty,
                 m.choose(2, "another CPU changed the PTE while the PTL was dropped") == 1
             {
@@ -100,6 +107,13 @@ enum PTEBuiltins {
             }
             m.state.pteMapDepth += 1
             m.emit(.pteMap(nullReturned: false))
+            // pte_offset_map_nolock(mm, pmd, addr, &ptl), v6.5: the lock is returned, not taken.
+            if v.count == 4 {
+                let (lock, table) = m.pageTable(of: v[0])
+                if case .pointer(let ptlp) = v[3] { try m.store(ptlp, m.lockPointer(lock)) }
+                if lock != "ptl" { return .pointer(Pointer(object: table, path: [.index(m.pteIndex(v[2]))])) }
+                return m.ptePointer(address: v[2])
+            }
             return m.ptePointer(address: v.count > 1 ? v[1] : .unknown("address"))
         }
         r.add("pte_unmap", models: "include/linux/pgtable.h pte_unmap(), v6.5") { m, _ in

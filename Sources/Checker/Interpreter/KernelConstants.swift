@@ -5,7 +5,8 @@ enum KernelConstants {
         // include/linux/mm.h vm_flags
         "VM_NONE": 0, "VM_READ": 0x1, "VM_WRITE": 0x2, "VM_EXEC": 0x4, "VM_SHARED": 0x8,
         "VM_MAYREAD": 0x10, "VM_MAYWRITE": 0x20, "VM_MAYEXEC": 0x40, "VM_MAYSHARE": 0x80,
-        "VM_PFNMAP": 0x400, "VM_NOHUGEPAGE": 0x4000_0000, "VM_LOCKED": 0x2000, "VM_IO": 0x4000, "VM_DONTCOPY": 0x20000, "VM_HUGEPAGE": 0x2000_0000,
+        "VM_PFNMAP": 0x400, "VM_NOHUGEPAGE": 0x4000_0000, "VM_LOCKED": 0x2000, "VM_IO": 0x4000, "VM_DONTCOPY": 0x20000,
+        "VM_HUGEPAGE": 0x2000_0000,
         "VM_MIXEDMAP": 0x1000_0000, "VM_UFFD_WP": 0x1000, "VM_UFFD_MISSING": 0x200,
         // include/linux/mm_types.h vm_fault_t (v5.x values; VM_FAULT_COWED is the 2014 patch's)
         "VM_FAULT_OOM": 0x0001, "VM_FAULT_SIGBUS": 0x0002, "VM_FAULT_MAJOR": 0x0004, "VM_FAULT_WRITE": 0x0008,

@@ -28,6 +28,10 @@ final class Machine {
     var cellOf: [String: ObjectID] = [:]
     var ptlObject: ObjectID?
     var pteTableObject: ObjectID?
+    /// The scenario's mm (its vma's `vm_mm`), whose table holds the scenario's PTEs.
+    var primaryMM: ObjectID?
+    var otherTables: [ObjectID: (lock: String, table: ObjectID)] = [:]
+    var lockObjects: [String: ObjectID] = [:]
     /// The address PTE 0 maps.
     var scenarioBaseAddress: Int64 = 0x7f00_0000_0000
     /// pte_offset_map() may return NULL (v6.5 and later).
@@ -201,6 +205,35 @@ extension Machine {
             }()
         let i = address.intValue.map { Int(($0 - scenarioBaseAddress) >> 12) } ?? 0
         return .pointer(Pointer(object: table, path: [.index(max(0, min(i, max(0, state.ptes.count - 1))))]))
+    }
+
+    /// The page table and PTE lock of an mm: the scenario's own mm has `ptl` and PTE 0 on; another
+    /// mm (fork's destination) gets its own lock and an empty table of its own.
+    func pageTable(of mm: Value) -> (lock: String, table: ObjectID) {
+        _ = ptlPointer
+        _ = ptePointer(address: .int(scenarioBaseAddress))
+        guard case .pointer(let p) = mm, let primary = primaryMM, p.object != primary else {
+            return ("ptl", pteTableObject!)
+        }
+        if let t = otherTables[p.object] { return t }
+        let base = state.ptes.count
+        state.ptes += Array(repeating: .none, count: 16)
+        let name = "ptl#\(otherTables.count + 2)"
+        let t = (name, allocate(.pteTable(base: base)))
+        otherTables[p.object] = t
+        return t
+    }
+
+    func lockPointer(_ name: String) -> Value {
+        if name == "ptl" { return ptlPointer }
+        if let id = lockObjects[name] { return .pointer(Pointer(object: id)) }
+        let id = allocate(.lock(name))
+        lockObjects[name] = id
+        return .pointer(Pointer(object: id))
+    }
+
+    func pteIndex(_ address: Value) -> Int {
+        address.intValue.map { max(0, min(15, Int(($0 - scenarioBaseAddress) >> 12))) } ?? 0
     }
 
     /// pfn of page n's first subpage: pages sit 1024 pfns apart, so batches never run together.

@@ -25,6 +25,8 @@ public struct TraceEvent: Sendable, Hashable {
         /// Another CPU changed the PTE while its lock was dropped.
         case pteChanged(index: Int)
         case pteCompared(index: Int, same: Bool)
+        /// The PTE was read afresh (ptep_get) under its lock: as good as a revalidation.
+        case pteRead
         case pteWrite(index: Int, page: Int?)
         case mayAllocate(name: String, failed: Bool)
         /// A call that may sleep (lock_page, mutex_lock, GFP_KERNEL allocation).

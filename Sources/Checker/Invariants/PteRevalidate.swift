@@ -1,5 +1,5 @@
-/// pte.revalidate: after a PTE lock is dropped and retaken, the PTE is checked (pte_same()) before
-/// it is used (mm/memory.c do_wp_page() trylock-fail path and wp_page_copy(), v5.8).
+/// pte.revalidate: after a PTE lock is dropped and retaken, the PTE is checked (pte_same() against
+/// the old value, or read afresh with ptep_get() as fork's copy_pte_range() does) before it is used (mm/memory.c do_wp_page() trylock-fail path and wp_page_copy(), v5.8).
 struct PteRevalidate: Invariant {
     let id = "pte.revalidate"
     let statement = "after the PTE lock is dropped and retaken, the PTE is compared (pte_same) before use"
@@ -19,7 +19,7 @@ struct PteRevalidate: Invariant {
                         retaken = true
                         compared = false
                     }
-                case .pteCompared: compared = true
+                case .pteCompared, .pteRead: compared = true
                 case .pteWrite, .reuse:
                     if retaken && !compared {
                         return [
