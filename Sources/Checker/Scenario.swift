@@ -158,6 +158,10 @@ enum ScenarioBuilder {
                 return .unknown("mm")
             case .pointer(.named("spinlock_t")): return m.ptlPointer
             case .pointer(.named("pmd_t")): return m.record(type: "pmd", [:])
+            // fork's `int *rss` (rss[NR_MM_COUNTERS], counted up by the callee).
+            case .pointer(.named("int")) where p.name == "rss":
+                return .pointer(
+                    Pointer(object: m.allocate(.array(Array(repeating: .int(0), count: 4))), path: [.index(0)]))
             case .named("pgoff_t"): return .int(0)
             case .named("unsigned int") where p.name == "flags": return .int(0x01)
             case .named("unsigned long") where ["address", "addr"].contains(p.name ?? ""):

@@ -107,6 +107,23 @@ enum PageRefBuiltins {
             m.state.ownRefs[n, default: 0] -= 1
             return .int(0)
         }
+        // include/linux/rmap.h page_try_dup_anon_rmap(), v6.7: fork's duplicate of an anon
+        // mapping; refused (-EBUSY) when the page is exclusive and may be pinned for DMA
+        // (page_needs_cow_for_dma), so the child gets a copy; else one more mapping, and the page
+        // is no longer exclusive.
+        r.add(
+            ["page_try_dup_anon_rmap", "folio_try_dup_anon_rmap_pte"],
+            models: "include/linux/rmap.h page_try_dup_anon_rmap(), v6.7"
+        ) { m, a in
+            guard let n = try m.pageArg(a) else { return .unknown("page_try_dup_anon_rmap") }
+            let p = m.state.pages[n]
+            if p.flags.contains(.anonExclusive) && p.pins > 0 { return .int(-16) }
+            m.state.pages[n].flags.remove(.anonExclusive)
+            m.state.pages[n].mapcount += 1
+            // One of the references the path took now stands for the new mapping.
+            m.state.ownRefs[n, default: 0] -= 1
+            return .int(0)
+        }
         // include/linux/mm.h page_folio()/compound_head(): a folio is its head page here.
         r.add(
             ["page_folio", "compound_head", "folio_page"], models: "include/linux/page-flags.h page_folio(), v6.7",
