@@ -37,7 +37,7 @@ let package = Package(
         // The command line: arguments in, text out.
         .executableTarget(name: "mmreview", dependencies: ["Mail", "Patches", "Conversation", "Model", "Checker", "Report"]),
         // Benchmarks (not tests): `swift run -c release mmreview-bench`.
-        .executableTarget(name: "mmreview-bench", dependencies: ["Mail", "Patches", "Conversation", "Report"]),
+        .executableTarget(name: "mmreview-bench", dependencies: ["Mail", "Patches", "Conversation", "Report", "Checker"]),
         .testTarget(name: "CFrontEndTests", dependencies: ["CFrontEnd"], exclude: ["Fixtures"]),
         .testTarget(
             name: "CheckerTests", dependencies: ["Checker", "CFrontEnd", "Model", "Conversation", "Mail"],

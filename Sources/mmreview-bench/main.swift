@@ -17,6 +17,10 @@ let usage = """
       apply    a generated 200,000-line file and a 5,000-hunk series: our applier (per-hunk
                report on) beside git apply and GNU patch, hunks/s and ratios
 
+           mmreview-bench check
+      check    paths and events per second: do_wp_page on its model base, and a synthetic
+               function with 20 nested branches and a bounded loop
+
     run it in release mode: swift run -c release mmreview-bench ingest
     """
 
@@ -25,6 +29,9 @@ func runMain() -> Int32 {
     guard let command = argv.first, command != "--help", command != "-h" else {
         print(usage)
         return argv.isEmpty ? 2 : 0
+    }
+    if command == "check" {
+        return CheckBenchmark.run(arguments: Array(argv.dropFirst()))
     }
     if command == "apply" {
         return ApplyBenchmark.run(arguments: Array(argv.dropFirst()))
