@@ -134,27 +134,30 @@ public enum AttributionParser {
         if t.isEmpty { return true }
         if t.contains(where: { $0.isNumber }) { return true }
         let lower = t.lowercased()
-        return [
-            "am", "pm", "at", "utc", "gmt", "ut", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest",
-            "bst", "ist", "jst", "-", "(utc)", "(gmt)",
-        ].contains(lower)
-            || (lower.hasPrefix("(") && lower.hasSuffix(")"))
+        return dateWords.contains(lower) || (lower.hasPrefix("(") && lower.hasSuffix(")"))
     }
+
+    /// Built once (a literal in the function body was built on every call).
+    private static let dateWords: Set<String> = [
+        "am", "pm", "at", "utc", "gmt", "ut", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest",
+        "bst", "ist", "jst", "-", "(utc)", "(gmt)",
+    ]
 
     static func looksLikeName(_ name: String) -> Bool {
         let words = name.split(separator: " ")
         guard (1...6).contains(words.count) else { return false }
         // Names start with a letter; sentences ending in "wrote:" have lower-case function words.
-        let lowerWords: Set<String> = [
-            "the", "a", "an", "this", "that", "which", "who", "and", "as", "also", "patch", "above", "below",
-            "previously", "originally", "code",
-        ]
         for w in words {
             guard let f = w.first, f.isLetter || f == "\"" || f == "'" else { return false }
             if lowerWords.contains(w.lowercased()) && words.count > 1 { return false }
         }
         return true
     }
+
+    private static let lowerWords: Set<String> = [
+        "the", "a", "an", "this", "that", "which", "who", "and", "as", "also", "patch", "above", "below",
+        "previously", "originally", "code",
+    ]
 
     static func cleanName(_ raw: String) -> String? {
         var s = raw.trimmingSpaces()

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import Mail
 import Patches
 
@@ -65,26 +70,28 @@ struct PatchCatalog {
     private mutating func matchIndex(
         _ c: ExtractedPatch, lowerTitle: String, lines: inout Set<String>?, keys: inout Set<String>?
     ) -> Int? {
+        // Fields are read in place: copying each entry (a struct of ~20 references) per candidate
+        // was a retain/release storm on threads with many patches.
         for j in patches.indices {
-            let e = patches[j]
-            if c.isFragment || e.isFragment {
+            let eIsFragment = patches[j].isFragment
+            if c.isFragment || eIsFragment {
                 if lines == nil { lines = Self.changedLines(c.files) }
                 let lines = lines!
                 guard !lines.isEmpty, lines.count >= 2 else { continue }
                 let other = lineSet(j)
-                if lines.isSubset(of: other) || (e.isFragment && other.isSubset(of: lines) && !other.isEmpty) {
+                if lines.isSubset(of: other) || (eIsFragment && other.isSubset(of: lines) && !other.isEmpty) {
                     return j
                 }
                 continue
             }
-            guard c.version == e.version, c.part == e.part, lowerTitle == lowerTitles[j] else {
+            guard c.version == patches[j].version, c.part == patches[j].part, lowerTitle == lowerTitles[j] else {
                 continue
             }
             if keys == nil { keys = Self.hunkKeys(c.files) }
             let a = keys!
             let b = hunkKeySet(j)
             if a.isEmpty || b.isEmpty || !a.isDisjoint(with: b) { return j }
-            if Self.sharesHunkWithoutPath(c.files, e.files) { return j }
+            if Self.sharesHunkWithoutPath(c.files, patches[j].files) { return j }
         }
         return nil
     }
@@ -232,15 +239,25 @@ struct PatchCatalog {
         static func lines(_ body: [UInt8]) -> [String] {
             var out: [String] = []
             let keys: [[UInt8]] = [Array("base-commit: ".utf8), Array("prerequisite-patch-id: ".utf8)]
-            var start = 0
-            while start < body.count && out.count < 64 {
-                var end = start
-                while end < body.count && body[end] != 0x0A { end += 1 }
-                for k in keys
-                where end - start > k.count && body[start] == k[0] && body[start..<(start + k.count)].elementsEqual(k) {
-                    out.append(String(decoding: body[start..<end], as: UTF8.self))
+            body.withUnsafeBufferPointer { buf in
+                guard let base = buf.baseAddress else { return }
+                let n = buf.count
+                var start = 0
+                while start < n && out.count < 64 {
+                    // memchr for the line end: this runs over every posted patch's whole body.
+                    let found = memchr(base + start, 0x0A, n - start)
+                    let end = found.map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? n
+                    let first = base[start]
+                    if first == UInt8(ascii: "b") || first == UInt8(ascii: "p") {
+                        for k in keys
+                        where end - start > k.count && first == k[0]
+                            && UnsafeBufferPointer(start: base + start, count: k.count).elementsEqual(k)
+                        {
+                            out.append(String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self))
+                        }
+                    }
+                    start = end + 1
                 }
-                start = end + 1
             }
             return out
         }

@@ -23,7 +23,9 @@ public enum ThreadExtractor {
         let subjects = messages.map { memo.subject($0.subject) }
         var analyses: [MessageAnalysis] = []
         analyses.reserveCapacity(messages.count)
-        for (i, m) in messages.enumerated() {
+        // Messages are read in place (`messages[i]`), never bound to a local: a `Message` copy
+        // retains and releases its dozen strings and arrays.
+        for i in messages.indices {
             var ancestors: [String?] = []
             var p = i < parents.count ? parents[i] : nil
             var steps = 0
@@ -32,7 +34,7 @@ public enum ThreadExtractor {
                 p = q < parents.count ? parents[q] : nil
                 steps += 1
             }
-            analyses.append(MessageAnalyzer.analyze(m, ancestors: ancestors, limits: options.limits, memo: &memo))
+            analyses.append(MessageAnalyzer.analyze(messages[i], ancestors: ancestors, limits: options.limits, memo: &memo))
         }
 
         var builder = PatchCatalog()
@@ -50,12 +52,11 @@ public enum ThreadExtractor {
         // Comments, in message order; a comment's discussion follows the one it answers.
         var comments: [ReviewComment] = []
         for (i, a) in analyses.enumerated() {
-            let m = messages[i]
             var localToGlobalComment: [Int] = []
-            let dateISO = a.comments.isEmpty ? nil : DateText.iso(m.date)
+            let dateISO = a.comments.isEmpty ? nil : DateText.iso(messages[i].date)
             for c in a.comments {
                 let anchor = resolveAnchor(
-                    c.anchorLine, analysis: a, message: m, patchMap: localToGlobal[i],
+                    c.anchorLine, analysis: a, message: messages[i], patchMap: localToGlobal[i],
                     patches: patches, commentMap: localToGlobalComment)
                 var discussion: Anchor?
                 if anchor.kind == .prose, let prior = anchor.comment, prior < comments.count {
@@ -70,7 +71,8 @@ public enum ThreadExtractor {
                 }
                 let effective = anchor.kind == .prose ? (discussion ?? anchor) : anchor
                 let patchIndex = effective.patch
-                let loc = SourceLocation(file: m.source.file, line: m.source.line + c.firstLine, column: 1)
+                let loc = SourceLocation(
+                    file: messages[i].source.file, line: messages[i].source.line + c.firstLine, column: 1)
                 localToGlobalComment.append(comments.count)
                 comments.append(
                     ReviewComment(
@@ -95,7 +97,7 @@ public enum ThreadExtractor {
 
         var extractedMessages: [ExtractedMessage] = []
         var allDiagnostics = diagnostics
-        for (i, m) in messages.enumerated() {
+        for i in messages.indices {
             let a = analyses[i]
             let levels = a.levelLineCounts.keys.sorted().map { level -> QuoteLevelAuthor in
                 let e = a.authors.levelAuthor(level)
@@ -103,16 +105,17 @@ public enum ThreadExtractor {
                     level: level, author: e.name, inferred: e.inferred, basis: e.basis,
                     lines: a.levelLineCounts[level] ?? 0)
             }
-            let diags = m.diagnostics + a.diagnostics
+            let diags = messages[i].diagnostics + a.diagnostics
             allDiagnostics.append(contentsOf: a.diagnostics)
             extractedMessages.append(
                 ExtractedMessage(
-                    index: i, messageID: m.messageID, inReplyTo: m.inReplyTo,
-                    parent: i < parents.count ? parents[i] : nil, from: m.from.display,
-                    email: m.from.email.isEmpty ? nil : m.from.email, date: DateText.iso(m.date),
-                    dateRaw: m.date?.raw, subject: m.subject, source: m.source.description,
-                    isRender: m.isRender, isFormatFlowed: m.isFormatFlowed, levels: levels,
-                    diagnostics: diags))
+                    index: i, messageID: messages[i].messageID, inReplyTo: messages[i].inReplyTo,
+                    parent: i < parents.count ? parents[i] : nil, from: messages[i].from.display,
+                    email: messages[i].from.email.isEmpty ? nil : messages[i].from.email,
+                    date: DateText.iso(messages[i].date), dateRaw: messages[i].date?.raw,
+                    subject: messages[i].subject, source: messages[i].source.description,
+                    isRender: messages[i].isRender, isFormatFlowed: messages[i].isFormatFlowed,
+                    levels: levels, diagnostics: diags))
         }
         let partial =
             allDiagnostics.contains { $0.code.hasPrefix("limit.") }

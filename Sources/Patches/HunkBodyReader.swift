@@ -26,6 +26,13 @@ struct HunkBodyReader {
         let collapsed = input.collapsed
         let headerID = input.id(h)
         var result = Result(next: h + 1, complete: false)
+        if !header.bad {
+            // At most old + new lines (context counts on both sides); growing from empty
+            // reallocated ~5 times a hunk. Capped: counts in quoted mail can lie.
+            let capacity = min(max(0, header.oldLines) + max(0, header.newLines), 512)
+            result.lines.reserveCapacity(capacity)
+            result.indices.reserveCapacity(capacity)
+        }
         var repairs: [Repair] = []
         // An unbelievable header: read what looks like diff lines, trust no count.
         let unbounded = header.bad
