@@ -147,6 +147,9 @@ public enum CheckRunner {
 
 /// Where each line of a patched (or base) file sits in the patch.
 struct PatchLineMap {
+    /// No patch: every line is the file's own (checking a source as it is).
+    init() {}
+
     var byPatchedLine: [Int: PatchLineRef] = [:]
     var removedByBaseLine: [Int: PatchLineRef] = [:]
     var contextByBaseLine: [Int: PatchLineRef] = [:]
@@ -185,5 +188,22 @@ struct PatchLineMap {
                 }
             }
         }
+    }
+}
+
+/// Checks one function of a C source as it is, with no patch around it (seeded-bug tests, a
+/// function under development).
+public enum SourceCheck {
+    public static func check(
+        source: String, file: String, function name: String, kernelDate: String, limits: CheckLimits = .init()
+    ) -> (FunctionCheck, [Finding])? {
+        let unit = CParser.parse(source, file: file)
+        guard let f = unit.function(named: name) else { return nil }
+        let program = Program(
+            functions: Dictionary(unit.functions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }),
+            globals: unit.globals, enumConstants: unit.enumConstants)
+        return CheckRunner.checkFunction(
+            f, file: file, text: source, program: program, kernelDate: kernelDate, maps: PatchLineMap(), isBase: false,
+            limits: limits, parseErrors: [])
     }
 }

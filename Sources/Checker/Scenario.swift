@@ -12,7 +12,7 @@ struct Scenario {
 /// What a kernel function may assume on entry and must leave on exit, by name: its callers'
 /// contract, from the kernel version modelled (each entry cites where that contract is written).
 struct EntryContract {
-    enum PageRole { case anonFaulting, swapCachePage, mappedPage, none }
+    enum PageRole { case anonFaulting, swapCachePage, mappedPage, largeFolio, none }
     var models: String
     /// Locks held on entry (`ptl`, `page0`) and those the function must have released on exit.
     var heldOnEntry: [String: MMState.LockKind]
@@ -48,6 +48,15 @@ struct EntryContract {
         "do_cow_fault": EntryContract(
             models: "mm/memory.c do_linear_fault() calling do_cow_fault(), -mm 2014-03",
             heldOnEntry: [:], releasedOnExit: [], page: .none, returnTrueReuses: false),
+        // mm/memory.c copy_pte_range() -> copy_present_ptes(), v6.7 with the seed's v3 01/15: the
+        // source PTE is present and maps (part of) a folio; both PTLs are held by the caller
+        // (lock balance is copy_pte_range()'s to show).
+        "copy_present_ptes": EntryContract(
+            models: "mm/memory.c copy_pte_range() calling copy_present_ptes(), v6.7 + v3 01/15",
+            heldOnEntry: [:], releasedOnExit: [], page: .largeFolio, returnTrueReuses: false),
+        "folio_nr_pages_cont_mapped": EntryContract(
+            models: "mm/memory.c copy_present_ptes() calling folio_nr_pages_cont_mapped(), v3 01/15",
+            heldOnEntry: [:], releasedOnExit: [], page: .largeFolio, returnTrueReuses: false),
         "exclusive_swap_page": EntryContract(
             models: "mm/swapfile.c can_share_swap_page() calling exclusive_swap_page(), 2.6.11",
             heldOnEntry: ["ptl": .spin, "page0": .pageLock], releasedOnExit: [], page: .swapCachePage,
@@ -60,6 +69,7 @@ struct EntryContract {
 enum ScenarioBuilder {
     static func scenarios(for f: CFunction, contract: EntryContract?, pteMapCanFail: Bool) -> [Scenario] {
         let role = contract?.page ?? .mappedPage
+        if role == .largeFolio { return largeFolioScenarios(f, contract: contract) }
         var out: [Scenario] = []
         for mapcount in 1...2 {
             for pins in 0...1 {
@@ -105,6 +115,48 @@ enum ScenarioBuilder {
         }
     }
 
+    /// Fork over a large folio: an order-2 anon folio mapped by 4 present PTEs (or an order-0
+    /// page), writable or not, with no pinned subpage, the first pinned, or a later one pinned
+    /// (page_try_dup_anon_rmap() then refuses part-way through a batch); `end` at the folio's end
+    /// or half-way through it.
+    static func largeFolioScenarios(_ f: CFunction, contract: EntryContract?) -> [Scenario] {
+        var out: [Scenario] = []
+        for order in [0, 2] {
+            let nr = 1 << order
+            for pinned in order == 0 ? [[], [0]] : [[], [0], [2]] as [[Int]] {
+                for writable in [false, true] {
+                    for span in order == 0 ? [1] : [nr, 2] {
+                        var s = MMState()
+                        var p = PageState(
+                            id: 0, refcount: nr, mapcount: nr, order: order, flags: [.anon, .anonExclusive])
+                        p.pinnedSubpages = Set(pinned)
+                        if order > 0 { p.exclusiveSubpages = Set(0..<nr) }
+                        if order == 0 && !pinned.isEmpty {
+                            p.pins = 1
+                            p.refcount += 1
+                        }
+                        if order > 0 { p.refcount += pinned.count }
+                        s.pages = [p]
+                        s.ptes = (0..<nr).map { i in
+                            PTEState(present: true, write: writable, dirty: i == 0, page: 0, pfn: 1024 + i)
+                        }
+                        let name = "\(p.summary) pinned subpages \(pinned) span \(span)"
+                        out.append(
+                            Scenario(name: name, initial: s, pteMapCanFail: false) { m in
+                                var args = arguments(f, m)
+                                // `end`: the batch may not run past it.
+                                for (k, param) in f.parameters.enumerated() where param.name == "end" {
+                                    args[k] = .int(m.scenarioBaseAddress + Int64(span) * 4096)
+                                }
+                                return args
+                            })
+                    }
+                }
+            }
+        }
+        return out
+    }
+
     /// Arguments by parameter type: a fault context, a vma, the page, the PTE...
     static func arguments(_ f: CFunction, _ m: Machine) -> [Value] {
         let vma = m.record(
@@ -131,6 +183,8 @@ enum ScenarioBuilder {
             m.primaryMM = mm.object
         }
         var vmas = 0
+        var dstMM: Value?
+        // Fork passes the destination vma before the PTE pointers that need its table.
         return f.parameters.map { p in
             switch p.type {
             case .pointer(.tagged(_, "vm_fault")): return vmf
@@ -140,6 +194,8 @@ enum ScenarioBuilder {
                 vmas += 1
                 let isSource = (p.name ?? "").hasPrefix("src") || (vmas == 1 && !(p.name ?? "").hasPrefix("dst"))
                 if isSource { return vma }
+                let mm = m.record(type: "mm_struct", [:])
+                dstMM = mm
                 return m.record(
                     type: "vm_area_struct",
                     [
@@ -149,7 +205,12 @@ enum ScenarioBuilder {
                     ])
             case .pointer(.tagged(_, "page")), .pointer(.tagged(_, "folio")): return m.pagePointer(0)
             case .pointer(.pointer(_)): return .pointer(Pointer(object: m.allocate(.cell(.null))))
-            case .pointer(.named("pte_t")): return pte
+            case .pointer(.named("pte_t")):
+                if (p.name ?? "").hasPrefix("dst"), let dst = dstMM {
+                    let (_, table) = m.pageTable(of: dst)
+                    return .pointer(Pointer(object: table, path: [.index(0)]))
+                }
+                return pte
             case .named("pte_t"): return .pte(m.state.ptes[0])
             case .pointer(.tagged(_, "mm_struct")):
                 if case .pointer(let v) = vma, let mm = try? m.load(.pointer(v.appending(.field("vm_mm")))) {

@@ -111,3 +111,35 @@ import Testing
         #expect((fc?.paths ?? 0) > 8)
     }
 }
+
+@Suite struct CheckerForkTests {
+    /// Seed 002's patched mm/memory.c, as `apply` writes it.
+    static func patchedMemory() throws -> String {
+        let t = try ArchiveExtractor.extract(
+            path: CheckerVerdictTests.repo.appendingPathComponent("corpus/threads/002_ae5048c6cf5fd9f4.txt").path
+        ).threads[0]
+        let run = VersionApplier(catalog: CheckerVerdictTests.catalog).apply(t)
+        return try #require(run.versions.compactMap { $0.patchedFiles["mm/memory.c"] }.first)
+    }
+
+    @Test func refBalanceHoldsAndTheFixUpIsWhatMakesIt() throws {
+        let text = try Self.patchedMemory()
+        let fixUp = "\t\tif (i < nr) {\n\t\t\tfolio_ref_sub(folio, nr - i);\n\t\t\tnr = i;\n\t\t}\n"
+        #expect(text.contains(fixUp))
+        let (fc, good) = try #require(
+            SourceCheck.check(
+                source: text, file: "mm/memory.c", function: "copy_present_ptes", kernelDate: "2023-12-04"))
+        #expect(fc.scenarios >= 10)
+        #expect(good.contains { $0.invariant == "ref.balance" && $0.verdict == .holds })
+        #expect(!good.contains { $0.verdict == .violated })
+
+        // Seeded bug: without the fix-up, a batch cut short by a pinned subpage leaks references.
+        let (_, bad) = try #require(
+            SourceCheck.check(
+                source: text.replacingOccurrences(of: fixUp, with: ""), file: "mm/memory.c",
+                function: "copy_present_ptes", kernelDate: "2023-12-04"))
+        let leak = try #require(bad.first { $0.invariant == "ref.balance" && $0.verdict == .violated })
+        #expect(leak.message.contains("leaks"))
+        #expect(leak.counterexample?.initialState.contains("order=2") == true)
+    }
+}

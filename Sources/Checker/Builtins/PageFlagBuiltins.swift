@@ -28,8 +28,12 @@ enum PageFlagBuiltins {
         ]
         for (names, flag, models) in reads {
             r.add(names, models: models, pure: true) { m, a in
-                guard let n = try m.pageArg(a) else { return .unknown(names[0]) }
-                let v: Int64 = m.state.pages[n].flags.contains(flag) ? 1 : 0
+                let arg = try m.eval(a[0])
+                guard let n = m.page(of: arg) else { return .unknown(names[0]) }
+                var v: Int64 = m.state.pages[n].flags.contains(flag) ? 1 : 0
+                if flag == .anonExclusive, m.state.pages[n].isLarge {
+                    v = m.state.pages[n].exclusiveSubpages.contains(m.subpage(of: arg)) ? 1 : 0
+                }
                 m.emit(.check(name: names[0], page: n, result: v))
                 return .int(v)
             }

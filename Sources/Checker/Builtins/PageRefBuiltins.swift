@@ -115,10 +115,18 @@ enum PageRefBuiltins {
             ["page_try_dup_anon_rmap", "folio_try_dup_anon_rmap_pte"],
             models: "include/linux/rmap.h page_try_dup_anon_rmap(), v6.7"
         ) { m, a in
-            guard let n = try m.pageArg(a) else { return .unknown("page_try_dup_anon_rmap") }
+            let v = try m.eval(a[0])
+            guard let n = m.page(of: v) else { return .unknown("page_try_dup_anon_rmap") }
             let p = m.state.pages[n]
-            if p.flags.contains(.anonExclusive) && p.pins > 0 { return .int(-16) }
-            m.state.pages[n].flags.remove(.anonExclusive)
+            let sub = m.subpage(of: v)
+            let pinned = p.isLarge ? p.pinnedSubpages.contains(sub) : p.pins > 0
+            let exclusive = p.isLarge ? p.exclusiveSubpages.contains(sub) : p.flags.contains(.anonExclusive)
+            if exclusive && pinned { return .int(-16) }
+            if p.isLarge {
+                m.state.pages[n].exclusiveSubpages.remove(sub)
+            } else {
+                m.state.pages[n].flags.remove(.anonExclusive)
+            }
             m.state.pages[n].mapcount += 1
             // One of the references the path took now stands for the new mapping.
             m.state.ownRefs[n, default: 0] -= 1

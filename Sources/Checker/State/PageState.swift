@@ -18,6 +18,11 @@ public struct PageState: Sendable, Hashable, Codable {
     public var frozen: Bool
     /// References other CPUs took during the run (GUP-fast, speculative lookups).
     public var foreignRefs: Int
+    /// Subpages of a large folio that may be pinned for DMA (page_maybe_dma_pinned()).
+    public var pinnedSubpages: Set<Int> = []
+    /// PageAnonExclusive is per subpage (include/linux/page-flags.h, v6.7): for a large folio,
+    /// which subpages still have it (the `.anonExclusive` flag stands for order 0).
+    public var exclusiveSubpages: Set<Int> = []
 
     public init(
         id: Int, refcount: Int = 1, mapcount: Int = 1, pins: Int = 0, swapcount: Int = 0, order: Int = 0,
