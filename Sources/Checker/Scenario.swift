@@ -137,6 +137,7 @@ enum ScenarioBuilder {
                         }
                         if order > 0 { p.refcount += pinned.count }
                         s.pages = [p]
+                        s.spanPages = span
                         s.ptes = (0..<nr).map { i in
                             PTEState(present: true, write: writable, dirty: i == 0, page: 0, pfn: 1024 + i)
                         }
@@ -221,8 +222,9 @@ enum ScenarioBuilder {
             case .pointer(.named("pmd_t")): return m.record(type: "pmd", [:])
             // fork's `int *rss` (rss[NR_MM_COUNTERS], counted up by the callee).
             case .pointer(.named("int")) where p.name == "rss":
-                return .pointer(
-                    Pointer(object: m.allocate(.array(Array(repeating: .int(0), count: 4))), path: [.index(0)]))
+                let id = m.allocate(.array(Array(repeating: .int(0), count: 4)))
+                m.rssArray = id
+                return .pointer(Pointer(object: id, path: [.index(0)]))
             case .named("pgoff_t"): return .int(0)
             case .named("unsigned int") where p.name == "flags": return .int(0x01)
             case .named("unsigned long") where ["address", "addr"].contains(p.name ?? ""):

@@ -143,3 +143,25 @@ import Testing
         #expect(leak.counterexample?.initialState.contains("order=2") == true)
     }
 }
+
+@Suite struct CheckerBatchBoundTests {
+    @Test func forkInvariantsHoldAndAWidenedBatchIsCaught() throws {
+        let text = try CheckerForkTests.patchedMemory()
+        let (_, good) = try #require(
+            SourceCheck.check(
+                source: text, file: "mm/memory.c", function: "copy_present_ptes", kernelDate: "2023-12-04"))
+        for inv in ["ref.balance", "rss.accounting", "folio.range"] {
+            #expect(good.contains { $0.invariant == inv && $0.verdict == .holds }, "\(inv)")
+        }
+        // Seeded bug: the batch no longer stops at `end`.
+        let bound = "floops = (end - addr) >> PAGE_SHIFT;"
+        #expect(text.contains(bound))
+        let (_, bad) = try #require(
+            SourceCheck.check(
+                source: text.replacingOccurrences(of: bound, with: "floops = folio_nr_pages(folio);"),
+                file: "mm/memory.c",
+                function: "copy_present_ptes", kernelDate: "2023-12-04"))
+        let f = try #require(bad.first { $0.invariant == "folio.range" && $0.verdict == .violated })
+        #expect(f.message.contains("before `end`"))
+    }
+}

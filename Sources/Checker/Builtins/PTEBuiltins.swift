@@ -180,6 +180,7 @@ enum PTEBuiltins {
             guard v.count > 4, case .pointer(let ptep) = v[2], case .pte(var e) = v[3], let nr = v[4].intValue else {
                 return .unknown("set_ptes")
             }
+            m.emit(.batch(pfn: e.pfn, nr: Int(nr)))
             for i in 0..<Int(max(0, min(nr, 512))) {
                 try m.store(ptep.offset(by: i), .pte(e))
                 e.pfn += 1

@@ -32,6 +32,8 @@ final class Machine {
     var primaryMM: ObjectID?
     var otherTables: [ObjectID: (lock: String, table: ObjectID)] = [:]
     var lockObjects: [String: ObjectID] = [:]
+    /// The scenario's `int *rss` array (fork), whose stores are rss counter changes.
+    var rssArray: ObjectID?
     /// The address PTE 0 maps.
     var scenarioBaseAddress: Int64 = 0x7f00_0000_0000
     /// pte_offset_map() may return NULL (v6.5 and later).

@@ -128,6 +128,12 @@ extension Machine {
             }
         case (.array(var a), .index(let i)):
             if i >= 0 && i < a.count {
+                // Fork's rss[] array: its changes are the rss counters'.
+                if object == rssArray, let old = a[i].intValue, let new = v.intValue, old != new {
+                    let name = FaultBuiltins.counterName(Int64(i))
+                    state.rss[name, default: 0] += Int(new - old)
+                    emit(.rss(counter: name, delta: Int(new - old)))
+                }
                 a[i] = v
                 heap[object.raw] = .array(a)
             } else {

@@ -28,6 +28,8 @@ public struct TraceEvent: Sendable, Hashable {
         /// The PTE was read afresh (ptep_get) under its lock: as good as a revalidation.
         case pteRead
         case pteWrite(index: Int, page: Int?)
+        /// set_ptes(): `nr` entries from pfn `pfn`, copied from the source PTEs at `sourceIndex`.
+        case batch(pfn: Int, nr: Int)
         case mayAllocate(name: String, failed: Bool)
         /// A call that may sleep (lock_page, mutex_lock, GFP_KERNEL allocation).
         case mightSleep(name: String)

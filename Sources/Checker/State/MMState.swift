@@ -11,6 +11,8 @@ public struct MMState: Sendable, Hashable, Codable {
     public var rss: [String: Int] = [:]
     /// References this path holds, per page (get_page/folio_get minus put_page/folio_put).
     public var ownRefs: [Int: Int] = [:]
+    /// For fork scenarios: how many PTEs from the start address lie before `end`.
+    public var spanPages: Int?
 
     public init() {}
 

@@ -1,0 +1,49 @@
+/// folio.range: a PTE batch (set_ptes of nr entries) never runs past the folio or `end`, and
+/// covers present, pfn-contiguous source PTEs of that folio only (mm/memory.c
+/// copy_present_ptes(), folio_pte_batch() in v6.9: f8d937761d65).
+struct FolioRange: Invariant {
+    let id = "folio.range"
+    let statement = "a PTE batch stays inside its folio and before `end`, over present, contiguous PTEs"
+    let reference = "mm/memory.c copy_present_ptes()/folio_pte_batch(), v6.9 (f8d937761d65)"
+    let relevantCalls = ["folio_nr_pages_cont_mapped", "floops", "end"]
+
+    func judge(_ run: FunctionRun) -> [Finding] {
+        var batches = 0
+        for p in run.paths {
+            for (k, e) in p.events.enumerated() {
+                guard case .batch(let pfn, let nr) = e.kind, nr > 1 else { continue }
+                batches += 1
+                guard
+                    let n = p.initial.pages.indices.first(where: {
+                        pfn >= 1024 * ($0 + 1) && pfn < 1024 * ($0 + 1) + p.initial.pages[$0].nrPages
+                    })
+                else { continue }
+                let folioEnd = 1024 * (n + 1) + p.initial.pages[n].nrPages
+                var why: String?
+                if pfn + nr > folioEnd { why = "runs \(pfn + nr - folioEnd) page(s) past the end of the folio" }
+                if let span = p.initial.spanPages, nr > span {
+                    why = "covers \(nr) PTEs but only \(span) lie before `end`"
+                }
+                let source = p.initial.ptes
+                for i in 0..<nr where why == nil {
+                    if i >= source.count || !source[i].present || source[i].pfn != pfn + i {
+                        why = "includes source PTE \(i), which is not present or not contiguous"
+                    }
+                }
+                if let why {
+                    return [
+                        run.finding(
+                            self, .violated, line: run.lineInFunction(p, k), message: "a batch of \(nr) PTEs \(why)",
+                            counterexample: run.counterexample(p, upTo: k))
+                    ]
+                }
+            }
+        }
+        return [
+            run.finding(
+                self, .holds, line: nil,
+                message: batches == 0
+                    ? "no PTE batch on the explored paths" : "every PTE batch stays inside its folio and before `end`")
+        ]
+    }
+}
