@@ -88,6 +88,8 @@ import Testing
         ("drop-unlock", "lock.page-balance"),
         ("unlock-after-reuse", "ref.use-after-unpin"),
         ("drop-count-recheck", "cow.reuse-exclusive"),
+        ("blocking-lock-under-ptl", "lock.order"),
+        ("blocking-lock-under-ptl", "lock.sleep-in-atomic"),
     ])
     func seededBugIsCaught(_ variant: String, _ invariant: String) throws {
         let r = try Self.check("Tests/CheckerTests/Fixtures/seeded/\(variant).patch", base: "mainline-2020-08-11")

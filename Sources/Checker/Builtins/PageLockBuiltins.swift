@@ -9,7 +9,7 @@ enum PageLockBuiltins {
             if m.state.held["page\(n)"] != nil { return .int(0) }
             if m.choose(2, "trylock_page(page\(n)) fails: another CPU holds the page lock") == 1 { return .int(0) }
             m.state.pages[n].flags.insert(.locked)
-            m.acquire("page\(n)", .pageLock)
+            m.acquire("page\(n)", .pageLock, blocking: false)
             return .int(1)
         }
         // 2.6.11 TestSetPageLocked(): returns the old bit (nonzero means somebody held it).
@@ -18,7 +18,7 @@ enum PageLockBuiltins {
             if m.state.held["page\(n)"] != nil { return .int(1) }
             if m.choose(2, "TestSetPageLocked(page\(n)) finds the page locked by another CPU") == 1 { return .int(1) }
             m.state.pages[n].flags.insert(.locked)
-            m.acquire("page\(n)", .pageLock)
+            m.acquire("page\(n)", .pageLock, blocking: false)
             return .int(0)
         }
         // mm/filemap.c lock_page() -> __lock_page(), v5.8: sleeps until PG_locked is ours.

@@ -131,7 +131,8 @@ final class Machine {
         }
     }
 
-    func acquire(_ lock: String, _ kind: MMState.LockKind) {
+    func acquire(_ lock: String, _ kind: MMState.LockKind, blocking: Bool = true) {
+        if blocking { emit(.wait(lock: lock)) }
         if state.held[lock] != nil {
             emit(.lockMisuse(lock: lock, what: "acquired while already held (deadlock)"))
         }

@@ -13,6 +13,8 @@ public struct TraceEvent: Sendable, Hashable {
         /// reuse_ksm_page() returned `ok` for the page.
         case ksmReuse(page: Int, ok: Bool)
         case acquire(lock: String, kind: MMState.LockKind)
+        /// A blocking acquire is about to wait for `lock` (trylock does not wait).
+        case wait(lock: String)
         case release(lock: String, kind: MMState.LockKind)
         /// A lock operation on a lock not held / already held.
         case lockMisuse(lock: String, what: String)

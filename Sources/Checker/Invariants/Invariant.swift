@@ -93,6 +93,6 @@ enum InvariantRegistry {
     static let all: [Invariant] = [
         CowReuseExclusive(), KsmNoInplaceReuse(), RefUseAfterUnpin(), RefConsistent(), RefBalance(),
         LockPageBalance(), LockPtlBalance(), LockMutexBalance(), LockSleepInAtomic(), LockPteMapBalance(),
-        PteRevalidate(), CondRedundant(), RssAccounting(), FolioRange(),
+        PteRevalidate(), CondRedundant(), RssAccounting(), FolioRange(), LockOrder(),
     ]
 }
