@@ -47,6 +47,16 @@ public enum CheckRunner {
                                 patchIndex: v.patchIndex, patch: v.patch, version: v.version, kind: kind,
                                 base: v.base.name,
                                 configuration: config, functions: [], findings: [])
+                        if !isBase, let baseText = v.baseFiles[path] {
+                            let baseUnit = CParser.parse(
+                                baseText, file: path, configuration: CConfiguration(enabled: Set(config)))
+                            vc.findings += SignatureCheck.check(
+                                patched: Dictionary(
+                                    unit.functions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }),
+                                base: Dictionary(
+                                    baseUnit.functions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }),
+                                file: path)
+                        }
                         for name in Set(changed.filter { $0.file == path }.map(\.name)).sorted() {
                             guard let f = program.functions[name] else {
                                 if !isBase, unit.errors.contains(where: { $0.function == name }) {
