@@ -12,7 +12,7 @@ struct Scenario {
 /// What a kernel function may assume on entry and must leave on exit, by name: its callers'
 /// contract, from the kernel version modelled (each entry cites where that contract is written).
 struct EntryContract {
-    enum PageRole { case anonFaulting, swapCachePage, mappedPage, largeFolio, none }
+    enum PageRole { case anonFaulting, swapCachePage, mappedPage, largeFolio, emptyRange, none }
     var models: String
     /// Locks held on entry (`ptl`, `page0`) and those the function must have released on exit.
     var heldOnEntry: [String: MMState.LockKind]
@@ -57,6 +57,12 @@ struct EntryContract {
         "folio_nr_pages_cont_mapped": EntryContract(
             models: "mm/memory.c copy_present_ptes() calling folio_nr_pages_cont_mapped(), v3 01/15",
             heldOnEntry: [:], releasedOnExit: [], page: .largeFolio, returnTrueReuses: false),
+        // mm/memory.c do_anonymous_page() -> alloc_anon_folio(), the seed's v3 3/4 on v6.5: a
+        // write fault on a none PTE, the PTE not mapped (vmf->pte NULL), mmap_lock (or the vma
+        // lock) held for read.
+        "alloc_anon_folio": EntryContract(
+            models: "mm/memory.c do_anonymous_page() calling alloc_anon_folio(), v6.5 + v3 3/4",
+            heldOnEntry: [:], releasedOnExit: [], page: .emptyRange, returnTrueReuses: false),
         "exclusive_swap_page": EntryContract(
             models: "mm/swapfile.c can_share_swap_page() calling exclusive_swap_page(), 2.6.11",
             heldOnEntry: ["ptl": .spin, "page0": .pageLock], releasedOnExit: [], page: .swapCachePage,
@@ -70,6 +76,7 @@ enum ScenarioBuilder {
     static func scenarios(for f: CFunction, contract: EntryContract?, pteMapCanFail: Bool) -> [Scenario] {
         let role = contract?.page ?? .mappedPage
         if role == .largeFolio { return largeFolioScenarios(f, contract: contract) }
+        if role == .emptyRange { return emptyRangeScenarios(f, pteMapCanFail: pteMapCanFail) }
         var out: [Scenario] = []
         for mapcount in 1...2 {
             for pins in 0...1 {
@@ -154,6 +161,35 @@ enum ScenarioBuilder {
                     }
                 }
             }
+        }
+        return out
+    }
+
+    /// An anonymous fault on a none PTE: 16 PTEs around it, all none, or one neighbour present
+    /// (a large folio must then not cover it).
+    static func emptyRangeScenarios(_ f: CFunction, pteMapCanFail: Bool) -> [Scenario] {
+        var out: [Scenario] = []
+        for neighbour in [nil, 3] as [Int?] {
+            var s = MMState()
+            s.pages = [PageState(id: 0, refcount: 1, mapcount: 1, flags: [.anon])]
+            s.ptes = (0..<16).map { i in i == neighbour ? PTEState(present: true, page: 0, pfn: 1024) : .none }
+            out.append(
+                Scenario(
+                    name: "none PTEs\(neighbour.map { ", PTE \($0) present" } ?? "")", initial: s,
+                    pteMapCanFail: pteMapCanFail
+                ) { m in
+                    let args = arguments(f, m)
+                    // The fault is at PTE 0; vmf->pte is not mapped yet.
+                    for a in args {
+                        if case .pointer(let p) = a, p.object.raw < m.heap.count,
+                            case .record("vm_fault", _) = m.heap[p.object.raw]
+                        {
+                            try? m.store(p.appending(.field("pte")), .null)
+                            try? m.store(p.appending(.field("orig_pte")), .pte(.none))
+                        }
+                    }
+                    return args
+                })
         }
         return out
     }

@@ -167,3 +167,18 @@ import Testing
         #expect(f.message.contains("before `end`"))
     }
 }
+
+@Suite struct CheckerAnonFolioTests {
+    @Test func seed001EveryInvariantHoldsInBothConfigurations() throws {
+        let r = try CheckerVerdictTests.check("corpus/threads/001_c631dee9447f85c9.txt")
+        let patched = r.versions.filter { $0.kind == "patched" }
+        #expect(Set(patched.map(\.configuration)) == [[], ["CONFIG_FLEXIBLE_THP"]])
+        for v in patched {
+            let fs = v.findings.filter { $0.function == "alloc_anon_folio" }
+            #expect(fs.count >= 14)
+            #expect(
+                fs.allSatisfy { $0.verdict == .holds },
+                "\(v.configuration): \(fs.filter { $0.verdict != .holds }.map(\.message))")
+        }
+    }
+}

@@ -39,6 +39,12 @@ struct PathExplorer {
             m.conditionLines = conditionLines
             m.checkedFile = f.location.file
             let args = scenario.setup(m)
+            // File-scope variables with their initialisers (`flexthp_unhinted_max_order = ...`).
+            for g in program.globals {
+                if let i = g.initializer, let v = try? m.initialValue(type: g.type, initializer: i) {
+                    m.globals[g.name] = v
+                }
+            }
             var returned: Value?
             var cut: String?
             do {

@@ -33,6 +33,10 @@ struct CondRedundant: Invariant {
             }
             guard !rows.isEmpty else { continue }
             for i in ops.indices {
+                // Only operands that the explored states move can be judged: one that reads
+                // nothing the model varies (an address bound) says nothing either way.
+                let column = Set(rows.map { $0[i] })
+                guard column.count == 2 else { continue }
                 let dead = rows.allSatisfy { r in
                     combine(r, s.isAnd) == combine(r.enumerated().filter { $0.offset != i }.map(\.element), s.isAnd)
                 }
