@@ -126,6 +126,16 @@ public enum CheckRunner {
                 fs[k].reason =
                     "paths went through calls the model does not know: \(unknown.sorted().joined(separator: ", "))"
             }
+            // Without its callers' contract the starting states are generic: a violation found
+            // there may sit on a path no caller takes. Say so rather than claim it.
+            if contract == nil {
+                for k in fs.indices where fs[k].verdict == .violated {
+                    fs[k].verdict = .unknown
+                    fs[k].reason =
+                        "found from a generic starting state: no entry contract of \(f.name)'s callers is modelled, "
+                        + "so the path may be one no caller takes"
+                }
+            }
             if isBase {
                 fs = fs.map {
                     var x = $0

@@ -35,13 +35,6 @@ struct EntryContract {
             models: "mm/memory.c do_wp_page() calling can_share_swap_page(), 2.6.11",
             heldOnEntry: ["ptl": .spin, "page0": .pageLock], releasedOnExit: [], page: .swapCachePage,
             returnTrueReuses: true),
-        // mm/memory.c handle_pte_fault() -> do_swap_page(), 2.6.11: "We enter with the
-        // page_table_lock held, pte mapped" (mm->page_table_lock is the PTL in 2.6.11); it returns
-        // with both dropped.
-        "do_swap_page": EntryContract(
-            models: "mm/memory.c handle_pte_fault() calling do_swap_page(), 2.6.11",
-            heldOnEntry: ["mm_struct.page_table_lock": .spin], releasedOnExit: ["mm_struct.page_table_lock"],
-            page: .swapCachePage, returnTrueReuses: false, pteMappedOnEntry: true),
         // mm/memory.c do_linear_fault() -> do_cow_fault(), -mm of March 2014: entered with the
         // PTE unmapped and unlocked (mmap_sem held for read); returns with no lock held, except
         // as its callee's contract says.

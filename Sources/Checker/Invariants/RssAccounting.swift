@@ -9,6 +9,16 @@ struct RssAccounting: Invariant {
     let relevantCalls = ["rss[", "inc_mm_counter", "dec_mm_counter", "add_mm_counter"]
 
     func judge(_ run: FunctionRun) -> [Finding] {
+        // Before 2.6.14 rss was one plain field (`mm->rss++`), which the model does not track.
+        if run.kernelDate < "2005-10-01" {
+            return [
+                run.finding(
+                    self, .unknown, line: nil, message: "rss is the plain mm->rss field in this kernel",
+                    reason:
+                        "rss counters (add_mm_counter, 2.6.14 and later) are what the model tracks; mm->rss is not modelled"
+                )
+            ]
+        }
         var counted = 0
         for p in run.paths where p.cut == nil {
             let rssDelta = p.final.rss.values.reduce(0, +) - p.initial.rss.values.reduce(0, +)
