@@ -15,15 +15,7 @@ enum ApplyCommand {
         let format = args.options["--format"] ?? "text"
         guard ["text", "json"].contains(format) else { throw UsageError("unknown --format \(format) (text, json)") }
         let inputFormat = try InputFormatOption.parse(args.options["--input-format"])
-        let root = args.options["--model"].map { URL(fileURLWithPath: $0) } ?? ModelCatalog.defaultRoot()
-        let catalog: ModelCatalog
-        do { catalog = try ModelCatalog.load(root: root) } catch {
-            Output.error("\(error)")
-            return 2
-        }
-        if let b = args.options["--base"] {
-            do { _ = try catalog.base(named: b) } catch { throw UsageError("\(error)") }
-        }
+        guard let catalog = try CommandInputs.catalog(args) else { return 2 }
         var tree: KernelTree?
         if let t = args.options["--tree"] {
             var isDir: ObjCBool = false
@@ -32,15 +24,7 @@ enum ApplyCommand {
             }
             tree = KernelTree(root: t)
         }
-        let extraction: ArchiveExtraction
-        do { extraction = try ArchiveExtractor.extract(path: args.positional[0], format: inputFormat) } catch {
-            Output.error("\(error)")
-            return 2
-        }
-        if extraction.threads.isEmpty {
-            Output.error("\(args.positional[0]): no messages to read")
-            return 2
-        }
+        guard let extraction = CommandInputs.threads(args.positional[0], format: inputFormat) else { return 2 }
         let applier = VersionApplier(catalog: catalog, forcedBase: args.options["--base"], tree: tree)
         let runs = extraction.threads.map(applier.apply)
         if let out = args.options["--out"] {

@@ -25,24 +25,8 @@ enum CheckCommand {
             guard let n = Double(s), n > 0 else { throw UsageError("--time-limit wants seconds") }
             limits.seconds = n
         }
-        let root = args.options["--model"].map { URL(fileURLWithPath: $0) } ?? ModelCatalog.defaultRoot()
-        let catalog: ModelCatalog
-        do { catalog = try ModelCatalog.load(root: root) } catch {
-            Output.error("\(error)")
-            return 2
-        }
-        if let b = args.options["--base"] {
-            do { _ = try catalog.base(named: b) } catch { throw UsageError("\(error)") }
-        }
-        let extraction: ArchiveExtraction
-        do { extraction = try ArchiveExtractor.extract(path: args.positional[0], format: inputFormat) } catch {
-            Output.error("\(error)")
-            return 2
-        }
-        if extraction.threads.isEmpty {
-            Output.error("\(args.positional[0]): no messages to read")
-            return 2
-        }
+        guard let catalog = try CommandInputs.catalog(args) else { return 2 }
+        guard let extraction = CommandInputs.threads(args.positional[0], format: inputFormat) else { return 2 }
         let applier = VersionApplier(catalog: catalog, forcedBase: args.options["--base"])
         let reports = extraction.threads.map { t in
             CheckRunner.check(applier.apply(t), extraction: t, catalog: catalog, limits: limits)
