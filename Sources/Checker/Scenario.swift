@@ -12,7 +12,7 @@ struct Scenario {
 /// What a kernel function may assume on entry and must leave on exit, by name: its callers'
 /// contract, from the kernel version modelled (each entry cites where that contract is written).
 struct EntryContract {
-    enum PageRole { case anonFaulting, swapCachePage, mappedPage, largeFolio, emptyRange, none }
+    enum PageRole { case anonFaulting, swapCachePage, mappedPage, largeFolio, emptyRange, swapEntry, reclaim, none }
     var models: String
     /// Locks held on entry (`ptl`, `page0`) and those the function must have released on exit.
     var heldOnEntry: [String: MMState.LockKind]
@@ -47,6 +47,11 @@ struct EntryContract {
         "copy_present_ptes": EntryContract(
             models: "mm/memory.c copy_pte_range() calling copy_present_ptes(), v6.7 + v3 01/15",
             heldOnEntry: [:], releasedOnExit: [], page: .largeFolio, returnTrueReuses: false),
+        // mm/memory.c copy_pmd_range() -> copy_pte_range(), v6.7 with the seed's v3 01/15: fork
+        // (dup_mmap) holds both mms' mmap_lock for write; no PTL on entry, both released on exit.
+        "copy_pte_range": EntryContract(
+            models: "mm/memory.c copy_pmd_range() calling copy_pte_range(), v6.7 + v3 01/15",
+            heldOnEntry: [:], releasedOnExit: [], page: .largeFolio, returnTrueReuses: false),
         "folio_nr_pages_cont_mapped": EntryContract(
             models: "mm/memory.c copy_present_ptes() calling folio_nr_pages_cont_mapped(), v3 01/15",
             heldOnEntry: [:], releasedOnExit: [], page: .largeFolio, returnTrueReuses: false),
@@ -56,6 +61,18 @@ struct EntryContract {
         "alloc_anon_folio": EntryContract(
             models: "mm/memory.c do_anonymous_page() calling alloc_anon_folio(), v6.5 + v3 3/4",
             heldOnEntry: [:], releasedOnExit: [], page: .emptyRange, returnTrueReuses: false),
+        // mm/memory.c handle_pte_fault() -> do_swap_page(), 2.6.11: mm->page_table_lock held and
+        // the PTE mapped; the entry is a swap PTE; both are released before returning.
+        "do_swap_page": EntryContract(
+            models: "mm/memory.c handle_pte_fault() calling do_swap_page(), 2.6.11",
+            heldOnEntry: ["ptl": .spin], releasedOnExit: ["ptl"], page: .swapEntry, returnTrueReuses: false,
+            pteMappedOnEntry: true),
+        // mm/rmap.c try_to_unmap_anon() -> try_to_unmap_one(), 2.6.11: reclaim (shrink_list) holds
+        // the page lock and the reference it took isolating the page; add_to_swap() put an anon
+        // page in the swap cache first. No PTL on entry; the function takes and drops it.
+        "try_to_unmap_one": EntryContract(
+            models: "mm/vmscan.c shrink_list() -> try_to_unmap() -> try_to_unmap_one(), 2.6.11",
+            heldOnEntry: ["page0": .pageLock], releasedOnExit: [], page: .reclaim, returnTrueReuses: false),
         "exclusive_swap_page": EntryContract(
             models: "mm/swapfile.c can_share_swap_page() calling exclusive_swap_page(), 2.6.11",
             heldOnEntry: ["ptl": .spin, "page0": .pageLock], releasedOnExit: [], page: .swapCachePage,
@@ -70,6 +87,8 @@ enum ScenarioBuilder {
         let role = contract?.page ?? .mappedPage
         if role == .largeFolio { return largeFolioScenarios(f, contract: contract) }
         if role == .emptyRange { return emptyRangeScenarios(f, pteMapCanFail: pteMapCanFail) }
+        if role == .swapEntry { return swapEntryScenarios(f, contract: contract) }
+        if role == .reclaim { return reclaimScenarios(f, contract: contract) }
         var out: [Scenario] = []
         for mapcount in 1...2 {
             for pins in 0...1 {
@@ -141,7 +160,13 @@ enum ScenarioBuilder {
                         s.ptes = (0..<nr).map { i in
                             PTEState(present: true, write: writable, dirty: i == 0, page: 0, pfn: 1024 + i)
                         }
-                        let name = "\(p.summary) pinned subpages \(pinned) span \(span)"
+                        var name = "\(p.summary) pinned subpages \(pinned) span \(span)"
+                        // uffd-wp on part of the folio (userfaultfd write-protected one page): a
+                        // batch must stop there when the child keeps uffd-wp (v6.7 copy_present_pte()).
+                        if order > 0 && pinned.isEmpty && !writable && span == nr {
+                            s.ptes[2].uffdWP = true
+                            name += ", uffd-wp on PTE 2"
+                        }
                         out.append(
                             Scenario(name: name, initial: s, pteMapCanFail: false) { m in
                                 var args = arguments(f, m)
@@ -152,6 +177,59 @@ enum ScenarioBuilder {
                                 return args
                             })
                     }
+                }
+            }
+        }
+        return out
+    }
+
+    /// A fault on a swap PTE: the page is still in the swap cache (perhaps mapped by another
+    /// process, perhaps with a second swap PTE elsewhere, perhaps pinned or referenced), or it has
+    /// to be read in (read_swap_cache_async() makes it).
+    static func swapEntryScenarios(_ f: CFunction, contract: EntryContract?) -> [Scenario] {
+        var out: [Scenario] = []
+        func add(_ pages: [PageState], _ name: String) {
+            var s = MMState()
+            s.held["ptl"] = .spin
+            s.pteMapDepth = 1
+            s.pages = pages
+            s.ptes = [.swapEntry]
+            out.append(Scenario(name: name, initial: s, pteMapCanFail: false) { m in arguments(f, m) })
+        }
+        add([], "swap PTE, page not in the swap cache")
+        for mapcount in 0...1 {
+            for otherSwapPTE in 0...1 {
+                for pins in 0...mapcount {
+                    for other in 0...1 {
+                        var p = PageState(id: 0, mapcount: mapcount, pins: pins, swapcount: 1 + otherSwapPTE)
+                        p.flags = mapcount > 0 ? [.anon, .swapCache] : [.swapCache]
+                        p.refcount = 1 + mapcount + pins + other
+                        add([p], "swap PTE, " + p.summary + (other > 0 ? " (\(other) other reference)" : ""))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Reclaim unmapping an anon page from one vma: locked, in the swap cache, held by reclaim's
+    /// reference; mapped here (and perhaps elsewhere), perhaps pinned, the PTE young or not.
+    static func reclaimScenarios(_ f: CFunction, contract: EntryContract?) -> [Scenario] {
+        var out: [Scenario] = []
+        for mapcount in 1...2 {
+            for pins in 0...1 {
+                for young in [false, true] {
+                    var s = MMState()
+                    s.held["page0"] = .pageLock
+                    // Reclaim's own reference (isolate_lru_page) keeps the page alive throughout.
+                    s.ownRefs[0] = 1
+                    var p = PageState(id: 0, mapcount: mapcount, pins: pins, swapcount: 0)
+                    p.flags = [.anon, .swapCache, .locked]
+                    p.refcount = mapcount + pins + 1 + 1
+                    s.pages = [p]
+                    s.ptes = [PTEState(present: true, write: true, dirty: true, young: young, page: 0, pfn: 1024)]
+                    let name = p.summary + (young ? ", PTE young" : "") + " (reclaim's reference)"
+                    out.append(Scenario(name: name, initial: s, pteMapCanFail: false) { m in arguments(f, m) })
                 }
             }
         }
@@ -193,7 +271,9 @@ enum ScenarioBuilder {
             type: "vm_area_struct",
             [
                 "vm_flags": .int(0x1 | 0x2 | 0x10 | 0x20), "vm_start": .int(m.scenarioBaseAddress),
-                "vm_end": .int(m.scenarioBaseAddress + 0x20_0000), "vm_mm": m.record(type: "mm_struct", [:]),
+                "vm_end": .int(m.scenarioBaseAddress + 0x20_0000),
+                // mm->rss: 2.6.11's count of mapped pages (the scenario's and others').
+                "vm_mm": m.record(type: "mm_struct", ["rss": .int(8), "anon_rss": .int(8)]),
                 "vm_page_prot": .int(0), "anon_vma": m.record(type: "anon_vma", [:]),
                 "vm_ops": m.record(
                     type: "vm_operations_struct",
@@ -254,6 +334,15 @@ enum ScenarioBuilder {
                 let id = m.allocate(.array(Array(repeating: .int(0), count: 4)))
                 m.rssArray = id
                 return .pointer(Pointer(object: id, path: [.index(0)]))
+            // Out-parameters (`int *dirty_nr`): a cell of the callee's own to count into.
+            case .pointer(.named("int")), .pointer(.named("bool")):
+                return .pointer(Pointer(object: m.allocate(.cell(.int(0)))))
+            // A flag the caller computes (`bool enforce_uffd_wp`): both answers are explored.
+            case .named("bool"):
+                return .int(Int64(m.choose(2, "argument \(p.name ?? "?") is true")))
+            // 2.6.11's `int write_access`: a read or a write fault.
+            case .named("int") where p.name == "write_access":
+                return .int(Int64(m.choose(2, "the fault is a write (write_access)")))
             case .named("pgoff_t"): return .int(0)
             case .named("unsigned int") where p.name == "flags": return .int(0x01)
             case .named("unsigned long") where ["address", "addr"].contains(p.name ?? ""):

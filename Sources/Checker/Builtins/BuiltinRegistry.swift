@@ -25,6 +25,8 @@ struct BuiltinRegistry: @unchecked Sendable {
         DebugBuiltins.register(&r)
         HandlerBuiltins.register(&r)
         ArithmeticBuiltins.register(&r)
+        SchedulerBuiltins.register(&r)
+        PageTableWalkBuiltins.register(&r)
         return r
     }()
 

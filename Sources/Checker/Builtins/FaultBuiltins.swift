@@ -74,6 +74,27 @@ enum FaultBuiltins {
             m.emit(.rss(counter: name, delta: Int(d)))
             return .int(0)
         }
+        // mm/memory.c init_rss_vec()/add_mm_rss_vec(), v6.7: fork counts into a local
+        // rss[NR_MM_COUNTERS] and adds each non-zero entry to the child's mm with add_mm_counter().
+        r.add("init_rss_vec", models: "mm/memory.c init_rss_vec(), v6.7") { m, a in
+            guard case .pointer(let p) = try m.eval(a[0]) else { return .unknown("init_rss_vec") }
+            for i in 0..<4 { try m.store(p.offset(by: i), .int(0)) }
+            return .int(0)
+        }
+        r.add("add_mm_rss_vec", models: "mm/memory.c add_mm_rss_vec(), v6.7") { m, a in
+            let v = try m.values(a)
+            guard v.count > 1, case .pointer(let p) = v[1] else { return .unknown("add_mm_rss_vec") }
+            for i in 0..<4 {
+                guard let d = try m.load(.pointer(p.offset(by: i))).intValue else {
+                    return .unknown("add_mm_rss_vec")
+                }
+                if d == 0 { continue }
+                let name = Self.counterName(Int64(i))
+                m.state.rss[name, default: 0] += Int(d)
+                m.emit(.rss(counter: name, delta: Int(d)))
+            }
+            return .int(0)
+        }
         r.add(
             "mm_counter_file",
             models: "include/linux/mm.h mm_counter_file(), v5.8: MM_FILEPAGES (no shmem in the scenarios)", pure: true

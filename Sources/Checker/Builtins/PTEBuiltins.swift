@@ -37,7 +37,7 @@ enum PTEBuiltins {
             (["pte_dirty"], "pte_dirty(), v5.8", { $0.dirty ? 1 : 0 }),
             (["pte_young"], "pte_young(), v5.8", { $0.young ? 1 : 0 }),
             (["pte_present"], "pte_present(), v5.8", { $0.present ? 1 : 0 }),
-            (["pte_none"], "pte_none(), v5.8", { !$0.present && $0.page == nil ? 1 : 0 }),
+            (["pte_none"], "pte_none(), v5.8", { !$0.present && $0.page == nil && !$0.swap ? 1 : 0 }),
             (["pte_protnone"], "pte_protnone(), v6.7", { $0.protNone ? 1 : 0 }),
             (["pte_uffd_wp"], "pte_uffd_wp(), v6.7", { $0.uffdWP ? 1 : 0 }),
             (["pte_pfn"], "pte_pfn(), v5.8", { Int64($0.pfn) }),
@@ -87,13 +87,7 @@ enum PTEBuiltins {
                 return .pointer(
                     Pointer(object: table, path: [.index(m.pteIndex(v.count > 2 ? v[2] : .unknown("address")))]))
             }
-            if m.droppedLocks.contains("ptl"), !m.state.ptes.isEmpty,
-                m.choose(2, "another CPU changed the PTE while the PTL was dropped") == 1
-            {
-                m.state.ptes[0].generation += 1
-                m.state.ptes[0].young.toggle()
-                m.emit(.pteChanged(index: 0))
-            }
+            m.ptlRetaken()
             return m.ptePointer(address: v.count > 2 ? v[2] : .unknown("address"))
         }
         // include/linux/pgtable.h pte_offset_map(), v6.5: may return NULL since Hugh Dickins's

@@ -1,3 +1,5 @@
+import CFrontEnd
+
 /// The page lock (PG_locked), mutexes and spinlocks other than the PTL.
 enum PageLockBuiltins {
     static func register(_ r: inout BuiltinRegistry) {
@@ -59,8 +61,15 @@ enum PageLockBuiltins {
         ] {
             r.add(name, models: "include/linux/spinlock.h \(name)()") { m, a in
                 let v = try m.values(a)
-                guard let lock = v.first.flatMap(m.lockName) else { return .unknown(name) }
-                if acquire { m.acquire(lock, .spin) } else { m.release(lock, .spin) }
+                guard let lock = Self.globalLockName(a.first) ?? v.first.flatMap(m.lockName) else {
+                    return .unknown(name)
+                }
+                if acquire {
+                    m.acquire(lock, .spin)
+                    if lock == "ptl" { m.ptlRetaken() }
+                } else {
+                    m.release(lock, .spin)
+                }
                 return .int(0)
             }
         }
@@ -70,5 +79,14 @@ enum PageLockBuiltins {
             m.acquire(lock, .spin)
             return .int(0)
         }
+    }
+
+    /// `&mmlist_lock`: a lock that is a plain variable is named by its identifier (the same name
+    /// at every use, whatever object the evaluator made for it).
+    static func globalLockName(_ e: CExpr?) -> String? {
+        guard let e, case .unary(.addressOf, let operand) = e.kind, case .identifier(let n) = operand.kind else {
+            return nil
+        }
+        return n
     }
 }

@@ -83,6 +83,18 @@ enum PageRefBuiltins {
             m.state.ownRefs[n, default: 0] += 1
             return .int(0)
         }
+        // mm/rmap.c page_add_anon_rmap(), 2.6.11 and v5.8: one more mapping of an anon page
+        // (first one: page->mapping set to the anon_vma); no refcount change, the caller's reference
+        // now stands for the mapping. (2.6.11 also bumps mm->anon_rss; the model tracks mm->rss.)
+        r.add(["page_add_anon_rmap", "do_page_add_anon_rmap"], models: "mm/rmap.c page_add_anon_rmap(), 2.6.11") {
+            m, a in
+            guard let n = try m.pageArg(a) else { return .unknown("page_add_anon_rmap") }
+            m.emit(.pageAccess(page: n, op: "page_add_anon_rmap"))
+            m.state.pages[n].mapcount += 1
+            m.state.ownRefs[n, default: 0] -= 1
+            m.state.pages[n].flags.insert(.anon)
+            return .int(0)
+        }
         // mm/rmap.c page_add_new_anon_rmap(), v5.8: a new anon page's first mapping (mapcount 1).
         r.add(
             ["page_add_new_anon_rmap", "folio_add_new_anon_rmap"], models: "mm/rmap.c page_add_new_anon_rmap(), v5.8"

@@ -90,9 +90,20 @@ enum SwapBuiltins {
             m.emit(.mightSleep(name: "read_swap_cache_async"))
             if m.choose(2, "reading the page from swap fails (no memory)") == 1 { return .null }
             let n = m.state.pages.count
-            m.state.pages.append(PageState(id: n, refcount: 2, mapcount: 0, flags: [.swapCache]))
+            // The swap PTE being faulted holds the entry's one swap_map count.
+            m.state.pages.append(PageState(id: n, refcount: 2, mapcount: 0, swapcount: 1, flags: [.swapCache]))
             m.state.ownRefs[n] = 1
             return m.pagePointer(n)
+        }
+        // mm/swapfile.c swap_duplicate(), 2.6.11: one more swap_map count for the entry (the swap
+        // PTE about to be installed holds it).
+        r.add("swap_duplicate", models: "mm/swapfile.c swap_duplicate(), 2.6.11") { m, a in
+            _ = try m.values(a)
+            guard let n = m.state.pages.indices.first(where: { m.state.pages[$0].flags.contains(.swapCache) }) else {
+                return .unknown("swap_duplicate")
+            }
+            m.state.pages[n].swapcount += 1
+            return .int(1)
         }
         r.add(
             "pte_to_swp_entry", models: "include/linux/swapops.h pte_to_swp_entry(): the scenario's one swap entry",
@@ -110,12 +121,24 @@ enum SwapBuiltins {
         r.add("swp_offset", models: "include/linux/swapops.h swp_offset(): the scenario's one entry", pure: true) {
             _, _ in .int(0)
         }
+        // mm/swap_state.c __delete_from_swap_cache(), 2.6.11: out of the radix tree, PG_swapcache
+        // cleared; no reference dropped (its callers put the cache's reference themselves).
         r.add(
-            ["__delete_from_swap_cache", "delete_from_swap_cache"],
-            models: "mm/swap_state.c __delete_from_swap_cache(), 2.6.11: the swap cache's reference goes"
+            "__delete_from_swap_cache",
+            models: "mm/swap_state.c __delete_from_swap_cache(), 2.6.11: no reference dropped here"
         ) { m, a in
+            guard let n = try m.pageArg(a) else { return .unknown("__delete_from_swap_cache") }
+            m.state.pages[n].flags.remove(.swapCache)
+            // The swap cache's reference is now the caller's to put.
+            m.state.ownRefs[n, default: 0] += 1
+            return .int(0)
+        }
+        // mm/swap_state.c delete_from_swap_cache(), 2.6.11: __delete_from_swap_cache() under the
+        // tree lock, then swap_free() of the entry and page_cache_release() of the cache's reference.
+        r.add("delete_from_swap_cache", models: "mm/swap_state.c delete_from_swap_cache(), 2.6.11") { m, a in
             guard let n = try m.pageArg(a) else { return .unknown("delete_from_swap_cache") }
             m.state.pages[n].flags.remove(.swapCache)
+            if m.state.pages[n].swapcount > 0 { m.state.pages[n].swapcount -= 1 }
             m.state.pages[n].refcount -= 1
             return .int(0)
         }

@@ -7,6 +7,8 @@ enum KernelConstants {
         "VM_MAYREAD": 0x10, "VM_MAYWRITE": 0x20, "VM_MAYEXEC": 0x40, "VM_MAYSHARE": 0x80,
         "VM_PFNMAP": 0x400, "VM_NOHUGEPAGE": 0x4000_0000, "VM_LOCKED": 0x2000, "VM_IO": 0x4000, "VM_DONTCOPY": 0x20000,
         "VM_HUGEPAGE": 0x2000_0000,
+        // 2.6.11 include/linux/mm.h: "Don't unmap it from swap_out"
+        "VM_RESERVED": 0x0008_0000,
         "VM_MIXEDMAP": 0x1000_0000, "VM_UFFD_WP": 0x1000, "VM_UFFD_MISSING": 0x200,
         // include/linux/mm_types.h vm_fault_t (v5.x values; VM_FAULT_COWED is the 2014 patch's)
         "VM_FAULT_OOM": 0x0001, "VM_FAULT_SIGBUS": 0x0002, "VM_FAULT_MAJOR": 0x0004, "VM_FAULT_WRITE": 0x0008,
@@ -14,6 +16,9 @@ enum KernelConstants {
         "VM_FAULT_COWED": 0x0080, "VM_FAULT_NOPAGE": 0x0100, "VM_FAULT_LOCKED": 0x0200, "VM_FAULT_RETRY": 0x0400,
         "VM_FAULT_FALLBACK": 0x0800, "VM_FAULT_DONE_COW": 0x1000, "VM_FAULT_NEEDDSYNC": 0x2000,
         "VM_FAULT_ERROR": 0x0001 | 0x0002 | 0x0040 | 0x0010 | 0x0020 | 0x0800,
+        // 2.6.11's VM_FAULT_MINOR (1 there, with OOM -1, SIGBUS 0, MAJOR 2): the code of that era
+        // only compares fault results for equality, so a value distinct from the others is kept.
+        "VM_FAULT_MINOR": 0x4000,
         // include/linux/mm.h fault flags
         "FAULT_FLAG_WRITE": 0x01, "FAULT_FLAG_MKWRITE": 0x02, "FAULT_FLAG_ALLOW_RETRY": 0x04,
         "FAULT_FLAG_RETRY_NOWAIT": 0x08, "FAULT_FLAG_KILLABLE": 0x10, "FAULT_FLAG_TRIED": 0x20,

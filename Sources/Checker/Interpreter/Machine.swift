@@ -27,6 +27,14 @@ final class Machine {
     /// Locals whose address was taken live in cells, by frame depth and name.
     var cellOf: [String: ObjectID] = [:]
     var ptlObject: ObjectID?
+    private var zeroPageID: ObjectID?
+    /// ZERO_PAGE(): an object that is no scenario page.
+    var zeroPageObject: ObjectID {
+        if let id = zeroPageID { return id }
+        let id = allocate(.cell(.null))
+        zeroPageID = id
+        return id
+    }
     var pteTableObject: ObjectID?
     /// The scenario's mm (its vma's `vm_mm`), whose table holds the scenario's PTEs.
     var primaryMM: ObjectID?
@@ -122,8 +130,11 @@ final class Machine {
             {
                 return name
             }
-            // `&mm->page_table_lock`: named by the struct's type and the field, so contracts can
-            // name it (`mm_struct.page_table_lock`).
+            // Before split PTLs (2.6.15) the PTE lock was the mm's own: `&mm->page_table_lock` of
+            // the scenario's mm is its PTL (mm/memory.c, 2.6.11: "page_table_lock held").
+            if p.object == primaryMM, p.path == [.field("page_table_lock")] { return "ptl" }
+            // Other locks in records are named by the struct's type and the field, so contracts
+            // can name them (`mm_struct.mmap_sem`).
             var type = "obj\(p.object.raw)"
             if case .record(let t, _) = heap[p.object.raw] { type = t }
             return type + p.path.map { if case .field(let f) = $0 { return ".\(f)" } else { return "[]" } }.joined()
@@ -138,6 +149,18 @@ final class Machine {
         }
         state.held[lock] = kind
         emit(.acquire(lock: lock, kind: kind))
+    }
+
+    /// The PTL taken again after this path dropped it: another CPU may have changed the entry
+    /// meanwhile (a racing fault, reclaim), which only pte_same() tells.
+    func ptlRetaken() {
+        if droppedLocks.contains("ptl"), !state.ptes.isEmpty,
+            choose(2, "another CPU changed the PTE while the PTL was dropped") == 1
+        {
+            state.ptes[0].generation += 1
+            state.ptes[0].young.toggle()
+            emit(.pteChanged(index: 0))
+        }
     }
 
     func release(_ lock: String, _ kind: MMState.LockKind) {

@@ -118,6 +118,11 @@ extension Machine {
                 try store(object: inner, path: rest, v)
                 return
             }
+            // 2.6.11's mm->rss (pages mapped, before the 2.6.14 counters): its changes are rss's.
+            if object == primaryMM, f == "rss", let old = fields[f]?.intValue, let new = v.intValue, old != new {
+                state.rss["mm->rss", default: 0] += Int(new - old)
+                emit(.rss(counter: "mm->rss", delta: Int(new - old)))
+            }
             fields[f] = v
             heap[object.raw] = .record(type: t, fields: fields)
         case (.pteTable(let base), .index(let i)):

@@ -21,12 +21,15 @@ struct FolioRange: Invariant {
                 let folioEnd = 1024 * (n + 1) + p.initial.pages[n].nrPages
                 var why: String?
                 if pfn + nr > folioEnd { why = "runs \(pfn + nr - folioEnd) page(s) past the end of the folio" }
-                if let span = p.initial.spanPages, nr > span {
-                    why = "covers \(nr) PTEs but only \(span) lie before `end`"
-                }
+                // The batch starts at the source PTE that maps its first pfn (a caller's loop may
+                // have copied the PTEs before it one by one).
                 let source = p.initial.ptes
-                for i in 0..<nr where why == nil {
-                    if i >= source.count || !source[i].present || source[i].pfn != pfn + i {
+                let first = source.firstIndex { $0.present && $0.pfn == pfn } ?? 0
+                if let span = p.initial.spanPages, first + nr > span {
+                    why = "covers \(nr) PTEs from PTE \(first) but only \(span - first) lie before `end`"
+                }
+                for i in first..<(first + nr) where why == nil {
+                    if i >= source.count || !source[i].present || source[i].pfn != pfn + i - first {
                         why = "includes source PTE \(i), which is not present or not contiguous"
                     }
                 }

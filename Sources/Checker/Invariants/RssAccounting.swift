@@ -1,24 +1,15 @@
 /// rss.accounting: rss counters change by the number of pages mapped or unmapped: on every
 /// completed path, the sum of the counter changes equals the change in mappings of the pages
 /// (include/linux/mm.h inc_mm_counter()/add_mm_rss_vec(); mm/memory.c copy_present_ptes(),
-/// wp_page_copy(), v5.8-v6.7).
+/// wp_page_copy(), v5.8-v6.7). Before 2.6.14 the counter is the plain `mm->rss` field
+/// (mm/memory.c do_swap_page(), mm/rmap.c try_to_unmap_one(), 2.6.11).
 struct RssAccounting: Invariant {
     let id = "rss.accounting"
     let statement = "rss counters change by the number of pages mapped or unmapped"
     let reference = "include/linux/mm.h inc_mm_counter(); mm/memory.c copy_present_ptes(), v6.7"
-    let relevantCalls = ["rss[", "inc_mm_counter", "dec_mm_counter", "add_mm_counter"]
+    let relevantCalls = ["rss[", "inc_mm_counter", "dec_mm_counter", "add_mm_counter", "->rss"]
 
     func judge(_ run: FunctionRun) -> [Finding] {
-        // Before 2.6.14 rss was one plain field (`mm->rss++`), which the model does not track.
-        if run.kernelDate < "2005-10-01" {
-            return [
-                run.finding(
-                    self, .unknown, line: nil, message: "rss is the plain mm->rss field in this kernel",
-                    reason:
-                        "rss counters (add_mm_counter, 2.6.14 and later) are what the model tracks; mm->rss is not modelled"
-                )
-            ]
-        }
         var counted = 0
         for p in run.paths where p.cut == nil {
             let rssDelta = p.final.rss.values.reduce(0, +) - p.initial.rss.values.reduce(0, +)

@@ -13,6 +13,8 @@ public struct PTEState: Sendable, Hashable, Codable {
     public var pfn: Int
     /// Bumped whenever another CPU changes the entry, so `pte_same()` against an older copy fails.
     public var generation: Int
+    /// A swap entry (not present, not none): the page is in swap or the swap cache.
+    public var swap: Bool = false
 
     public init(
         present: Bool = true, write: Bool = false, dirty: Bool = false, young: Bool = true, softDirty: Bool = false,
@@ -32,8 +34,15 @@ public struct PTEState: Sendable, Hashable, Codable {
 
     public static let none = PTEState(present: false, write: false, young: false, page: nil, pfn: -1)
 
+    /// include/linux/swapops.h swp_entry_to_pte(): the scenario's one swap entry.
+    public static var swapEntry: PTEState {
+        var p = PTEState(present: false, write: false, young: false, page: nil, pfn: -1)
+        p.swap = true
+        return p
+    }
+
     public var summary: String {
-        guard present else { return page == nil ? "pte{none}" : "pte{swap}" }
+        guard present else { return swap || page != nil ? "pte{swap}" : "pte{none}" }
         var f: [String] = ["pfn=\(pfn)"]
         if write { f.append("W") }
         if dirty { f.append("D") }
