@@ -406,11 +406,15 @@ enum MessageAnalyzer {
         // The lines' content Strings are built only for the lines a check looks at.
         struct ContentLine { var line: Int }
         var content: [ContentLine] = []
-        for k in first...last where lines[k].level == level && !lines[k].isBlank { content.append(ContentLine(line: k)) }
+        for k in first...last where lines[k].level == level && !lines[k].isBlank {
+            content.append(ContentLine(line: k))
+        }
         func str(_ c: ContentLine) -> String {
             String(decoding: body[lines[c.line].contentStart..<lines[c.line].lineEnd], as: UTF8.self)
         }
-        func bytes(_ c: ContentLine) -> ProseBytes { ProseBytes(body, lines[c.line].contentStart..<lines[c.line].lineEnd) }
+        func bytes(_ c: ContentLine) -> ProseBytes {
+            ProseBytes(body, lines[c.line].contentStart..<lines[c.line].lineEnd)
+        }
         func isGreeting(_ c: ContentLine) -> Bool {
             let pb = bytes(c)
             return pb.isASCII ? pb.isGreeting(body) : BodyMarkers.isGreeting(str(c))

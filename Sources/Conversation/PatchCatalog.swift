@@ -1,10 +1,11 @@
+import Mail
+import Patches
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Mail
-import Patches
 
 /// The thread's patches: one entry per distinct patch, however many times it is posted or quoted.
 struct PatchCatalog {
@@ -217,7 +218,9 @@ struct PatchCatalog {
             // `git format-patch --base` writes these after the last hunk, before the signature.
             for line in GitBaseInfo.lines(m.body) {
                 if line.hasPrefix("base-commit: ") { baseCommit = String(line.dropFirst(13)).trimmingSpaces() }
-                if line.hasPrefix("prerequisite-patch-id: ") { prerequisites.append(String(line.dropFirst(23)).trimmingSpaces()) }
+                if line.hasPrefix("prerequisite-patch-id: ") {
+                    prerequisites.append(String(line.dropFirst(23)).trimmingSpaces())
+                }
             }
         }
         var patch = ExtractedPatch(
@@ -253,7 +256,10 @@ struct PatchCatalog {
                         where end - start > k.count && first == k[0]
                             && UnsafeBufferPointer(start: base + start, count: k.count).elementsEqual(k)
                         {
-                            out.append(String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self))
+                            out.append(
+                                String(
+                                    decoding: UnsafeBufferPointer(start: base + start, count: end - start),
+                                    as: UTF8.self))
                         }
                     }
                     start = end + 1

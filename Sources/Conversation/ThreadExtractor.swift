@@ -34,7 +34,8 @@ public enum ThreadExtractor {
                 p = q < parents.count ? parents[q] : nil
                 steps += 1
             }
-            analyses.append(MessageAnalyzer.analyze(messages[i], ancestors: ancestors, limits: options.limits, memo: &memo))
+            analyses.append(
+                MessageAnalyzer.analyze(messages[i], ancestors: ancestors, limits: options.limits, memo: &memo))
         }
 
         var builder = PatchCatalog()
@@ -232,9 +233,11 @@ enum DateText {
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        let fields = [year / 1000 % 10, year / 100 % 10, year / 10 % 10, year % 10, -1, month / 10, month % 10, -1,
+        let fields = [
+            year / 1000 % 10, year / 100 % 10, year / 10 % 10, year % 10, -1, month / 10, month % 10, -1,
             day / 10, day % 10, -2, secs / 36_000, secs / 3600 % 10, -3, secs % 3600 / 600, secs % 3600 / 60 % 10, -3,
-            secs % 60 / 10, secs % 10, -4]
+            secs % 60 / 10, secs % 10, -4,
+        ]
         return String(unsafeUninitializedCapacity: 20) { out in
             for (i, f) in fields.enumerated() {
                 switch f {

@@ -6,15 +6,17 @@ enum PageTableWalkBuiltins {
     static func register(_ r: inout BuiltinRegistry) {
         // include/asm-generic/pgtable-nopud.h, include/asm-i386/pgtable.h pgd_offset()/pud_offset()/
         // pmd_offset(), 2.6.11: the upper levels of the walk; the scenario's tables are all there.
-        r.add(["pgd_offset", "pud_offset", "pmd_offset"], models: "pgd_offset()/pud_offset()/pmd_offset(), 2.6.11",
-            pure: true)
-        { m, a in
+        r.add(
+            ["pgd_offset", "pud_offset", "pmd_offset"], models: "pgd_offset()/pud_offset()/pmd_offset(), 2.6.11",
+            pure: true
+        ) { m, a in
             _ = try m.values(a)
             return m.record(type: "pmd", [:])
         }
-        r.add(["pgd_present", "pud_present", "pmd_present"], models: "pgd_present()/pmd_present(), 2.6.11: present",
-            pure: true)
-        { _, _ in .int(1) }
+        r.add(
+            ["pgd_present", "pud_present", "pmd_present"], models: "pgd_present()/pmd_present(), 2.6.11: present",
+            pure: true
+        ) { _, _ in .int(1) }
         // include/asm-i386/page.h pfn_valid(pfn), 2.6.11: pfn < max_mapnr; the scenario's pages
         // are the memory there is.
         r.add("pfn_valid", models: "include/asm-i386/page.h pfn_valid(), 2.6.11", pure: true) { m, a in
