@@ -22,6 +22,12 @@ struct EntryContract {
     var returnTrueReuses: Bool
     /// The PTE is mapped (pte_offset_map) on entry and must be unmapped on exit.
     var pteMappedOnEntry = false
+    /// The caller read the entry (`orig_pte`) without the PTL, so it may have changed by the time
+    /// the function first takes the PTL (as after a drop and retake).
+    var pteReadWithoutPTL = false
+    /// Locks the function may return holding, taken by it or a callee (a documented hand-off to
+    /// its caller). Any other lock still held on return is a violation, not a hand-off.
+    var handsOn: Set<String> = []
 
     static let table: [String: EntryContract] = [
         // mm/memory.c handle_pte_fault() -> do_wp_page(), v5.8: the PTE is mapped and locked,
@@ -40,7 +46,10 @@ struct EntryContract {
         // as its callee's contract says.
         "do_cow_fault": EntryContract(
             models: "mm/memory.c do_linear_fault() calling do_cow_fault(), -mm 2014-03",
-            heldOnEntry: [:], releasedOnExit: [], page: .none, returnTrueReuses: false),
+            heldOnEntry: [:], releasedOnExit: [], page: .none, returnTrueReuses: false,
+            // handle_pte_fault() read the entry locklessly (`entry = *pte` before taking the
+            // PTL, 3.14), so do_cow_fault()'s pte_same() may fail.
+            pteReadWithoutPTL: true),
         // mm/memory.c copy_pte_range() -> copy_present_ptes(), v6.7 with the seed's v3 01/15: the
         // source PTE is present and maps (part of) a folio; both PTLs are held by the caller
         // (lock balance is copy_pte_range()'s to show).
@@ -129,8 +138,10 @@ enum ScenarioBuilder {
         s.ptes = [PTEState(present: true, write: false, dirty: false, young: true, page: 0, pfn: 1024)]
         s.pteMapDepth = (s.held["ptl"] != nil || contract?.pteMappedOnEntry == true) ? 1 : 0
         let name = page.summary + (other > 0 ? " (\(other) other reference)" : "")
+        let readWithoutPTL = contract?.pteReadWithoutPTL == true
         return Scenario(name: name, initial: s, pteMapCanFail: pteMapCanFail) { m in
-            arguments(f, m)
+            if readWithoutPTL { m.droppedLocks.insert("ptl") }
+            return arguments(f, m)
         }
     }
 

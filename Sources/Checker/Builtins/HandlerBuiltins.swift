@@ -38,7 +38,9 @@ enum HandlerBuiltins {
                 let n = m.state.pages.count
                 let locked = outcomes[k] == "locked page"
                 m.state.pages.append(
-                    PageState(id: n, refcount: 2, mapcount: 0, flags: locked ? [.locked, .uptodate] : [.uptodate]))
+                    PageState(
+                        id: n, refcount: 2, mapcount: 0,
+                        flags: locked ? [.locked, .uptodate, .pageCache] : [.uptodate, .pageCache]))
                 m.state.ownRefs[n] = 1
                 if locked { m.acquire("page\(n)", .pageLock) }
                 try m.store(vmf.appending(.field("page")), m.pagePointer(n))

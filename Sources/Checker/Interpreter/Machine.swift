@@ -27,6 +27,8 @@ final class Machine {
     /// Locals whose address was taken live in cells, by frame depth and name.
     var cellOf: [String: ObjectID] = [:]
     var ptlObject: ObjectID?
+    /// Heap objects below this id existed before the checked function was called.
+    var callerVisibleObjects = Int.max
     private var zeroPageID: ObjectID?
     /// ZERO_PAGE(): an object that is no scenario page.
     var zeroPageObject: ObjectID {

@@ -94,6 +94,9 @@ extension Machine {
 
     func store(_ p: Pointer, _ v: Value) throws {
         guard p.object.raw < heap.count else { return }
+        // Only memory the caller can see (what existed before the call: arguments, out-parameter
+        // cells, globals) hands a page on; a local struct does not.
+        if p.object.raw < callerVisibleObjects, let n = page(of: v) { state.escaped.insert(n) }
         try store(object: p.object, path: p.path[...], v)
     }
 

@@ -45,10 +45,12 @@ struct PathExplorer {
                     m.globals[g.name] = v
                 }
             }
+            m.callerVisibleObjects = m.heap.count
             var returned: Value?
             var cut: String?
             do {
                 returned = try m.invoke(f, args)
+                if let n = m.page(of: returned!) { m.state.escaped.insert(n) }
                 m.location = CLocation(file: f.location.file, line: f.endLine, column: 1)
                 m.emit(.returned(returned!))
             } catch InterpreterStop.bound(let why) {

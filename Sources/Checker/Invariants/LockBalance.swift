@@ -23,7 +23,10 @@ struct LockBalance {
             let expectedReleased = run.contract?.releasedOnExit ?? []
             for (lock, kind) in exit {
                 if entry[lock] != nil && !expectedReleased.contains(lock) { continue }
-                if let handOff = handOff(lock, p) {
+                // Without a contract a callee's lock left held may be a hand-off the model does not
+                // know; a contracted function hands on only what its contract names.
+                let mayHandOn = run.contract.map { $0.handsOn.contains(lock) } ?? true
+                if mayHandOn, let handOff = handOff(lock, p) {
                     if !handOffs.contains(handOff) { handOffs.append(handOff) }
                     continue
                 }

@@ -27,6 +27,21 @@ struct RefBalance: Invariant {
                     ]
                 }
             }
+            // Pages the path allocated: each reference left on one is a mapping's, the swap
+            // cache's, or handed to the caller (returned or stored where the caller sees it).
+            for n in p.initial.pages.count..<p.final.pages.count where !p.final.escaped.contains(n) {
+                let end = p.final.pages[n]
+                let left = end.refcount - end.foreignRefs - end.mapcount - end.swapCacheRefs - end.pageCacheRefs
+                if left > 0 && !end.frozen {
+                    return [
+                        run.finding(
+                            self, .violated, line: p.events.last?.location.line,
+                            message:
+                                "page\(n), allocated on this path, keeps \(left) reference\(left == 1 ? "" : "s") that no mapping, cache or caller holds: a reference leaks",
+                            counterexample: run.counterexample(p), removed: run.removed(mentioning: relevantCalls))
+                    ]
+                }
+            }
         }
         return [
             run.finding(

@@ -11,6 +11,9 @@ public struct MMState: Sendable, Hashable, Codable {
     public var rss: [String: Int] = [:]
     /// References this path holds, per page (get_page/folio_get minus put_page/folio_put).
     public var ownRefs: [Int: Int] = [:]
+    /// Pages whose pointer the path stored in memory (an out-parameter, a record) or returned:
+    /// a reference it holds on such a page may be handed on to the caller.
+    public var escaped: Set<Int> = []
     /// For fork scenarios: how many PTEs from the start address lie before `end`.
     public var spanPages: Int?
 

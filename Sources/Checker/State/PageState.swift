@@ -44,6 +44,8 @@ public struct PageState: Sendable, Hashable, Codable {
 
     /// The references the swap cache holds (one per subpage while PG_swapcache is set).
     public var swapCacheRefs: Int { flags.contains(.swapCache) ? nrPages : 0 }
+    /// The page cache's own reference on a file page.
+    public var pageCacheRefs: Int { flags.contains(.pageCache) ? 1 : 0 }
 
     public var summary: String {
         var parts = ["ref=\(frozen ? "0(frozen)" : String(refcount))", "map=\(mapcount)"]
@@ -63,4 +65,6 @@ public enum PageFlag: String, Sendable, Hashable, Codable, CaseIterable {
     case anonExclusive = "anon-exclusive"
     case dirty
     case writeback, uptodate, reserved, lru, hwpoison, `private`, mlocked
+    /// In a file's page cache, which holds one reference (add_to_page_cache_lru()).
+    case pageCache = "pagecache"
 }
