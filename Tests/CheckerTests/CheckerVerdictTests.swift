@@ -204,8 +204,10 @@ import Testing
         let first = try #require(text.split(separator: "\n").first)
         let invariant = try #require(first.split(separator: "(").dropFirst().first?.split(separator: ")").first)
         let base = try #require(
-            text.components(separatedBy: "corpus/model/").dropFirst().first?.split(whereSeparator: { " ,\n".contains($0) })
-                .first)
+            text.components(separatedBy: "corpus/model/").dropFirst().first?.split(whereSeparator: {
+                " ,\n".contains($0)
+            })
+            .first)
         let r = try CheckerVerdictTests.check("Tests/CheckerTests/Fixtures/seeded/\(name)", base: String(base))
         let f = r.versions.filter { $0.kind == "patched" }.flatMap(\.findings).first {
             $0.invariant == String(invariant) && $0.verdict == .violated
@@ -240,7 +242,8 @@ import Testing
         // The swap-in fault reuses a page another reference still holds only in the patched version.
         #expect(
             CheckerVerdictTests.violated(
-                CheckerVerdictTests.verdict(r, kind: "patched", function: "do_swap_page", "cow.reuse-exclusive")) != nil)
+                CheckerVerdictTests.verdict(r, kind: "patched", function: "do_swap_page", "cow.reuse-exclusive")) != nil
+        )
         #expect(
             CheckerVerdictTests.violated(
                 CheckerVerdictTests.verdict(r, kind: "base", function: "do_swap_page", "cow.reuse-exclusive")) == nil)
