@@ -1,23 +1,38 @@
 import Checker
 import Foundation
 
-/// `mmreview-bench check`: paths and events explored per second, on a seed function from the
-/// model (do_wp_page of mainline-2020-08-11) and on a synthetic function with 20 nested branches
-/// and a bounded loop.
+/// `mmreview-bench check`: paths and events explored per second, on the seeds' functions in the
+/// model bases and on a synthetic function with 20 nested branches and a bounded loop.
 enum CheckBenchmark {
     static func run(arguments: [String]) -> Int32 {
         var lines: [String] = []
         var limits = CheckLimits()
         limits.maxPaths = 100_000
         limits.seconds = 30
-        let model = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-            .appendingPathComponent("corpus/model/mainline-2020-08-11/mm/memory.c")
-        if let text = try? String(contentsOf: model, encoding: .utf8),
-            let r = ExplorationProbe.run(source: text, file: "mm/memory.c", function: "do_wp_page", limits: limits)
-        {
-            lines.append(row("do_wp_page (mainline-2020-08-11 base, 36 starting states)", r))
-        } else {
-            lines.append("do_wp_page: run from the repository root (corpus/model not found)")
+        // The seeds' functions as the model bases have them (each base's mm/*.c together, so
+        // calls between them are interpreted as in a real check).
+        let seedFunctions: [(base: String, function: String, seed: String)] = [
+            ("mainline-2020-08-11", "do_wp_page", "000"),
+            ("2.6.11-rc1-mm1", "do_swap_page", "003"), ("2.6.11-rc1-mm1", "try_to_unmap_one", "003"),
+            ("2.6.11-rc1-mm1", "can_share_swap_page", "003"),
+            ("v6.7-rc", "copy_pte_range", "002"), ("v6.7-rc", "copy_present_pte", "002"),
+            ("mm-2014-03", "do_cow_fault", "004"),
+        ]
+        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("corpus/model")
+        for (base, function, seed) in seedFunctions {
+            let dir = root.appendingPathComponent(base).appendingPathComponent("mm")
+            let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter {
+                $0.hasSuffix(".c")
+            }.sorted()
+            let text = files.compactMap { try? String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8) }
+                .joined(separator: "\n")
+            guard !text.isEmpty,
+                let r = ExplorationProbe.run(source: text, file: "mm/memory.c", function: function, limits: limits)
+            else {
+                lines.append("  \(function): not found (run from the repository root)")
+                continue
+            }
+            lines.append(row("\(function) (seed \(seed), \(base) base)", r))
         }
         let synthetic = ExplorationProbe.syntheticSource(depth: 20)
         var slimits = limits

@@ -12,16 +12,15 @@ struct CondRedundant: Invariant {
 
     func judge(_ run: FunctionRun) -> [Finding] {
         let interesting: Set<Int> = run.isBase ? Set(run.removedLines.compactMap(\.fileLine)) : run.addedLines
-        var sites: [CLocation: (isAnd: Bool, samples: [[Int64?]], paths: [(PathRecord, Int)])] = [:]
-        for p in run.paths {
+        // Updated in place (no copy of the growing arrays per event); paths by index.
+        var sites: [CLocation: (isAnd: Bool, samples: [[Int64?]], paths: [(path: Int, event: Int)])] = [:]
+        for (pi, p) in run.paths.enumerated() {
             for (k, e) in p.events.enumerated() {
                 guard case .condition(let site, let isAnd, let samples, _) = e.kind, e.function == run.function.name,
                     interesting.contains(site.line)
                 else { continue }
-                var entry = sites[site] ?? (isAnd, [], [])
-                entry.samples += samples
-                entry.paths.append((p, k))
-                sites[site] = entry
+                sites[site, default: (isAnd, [], [])].samples += samples
+                sites[site, default: (isAnd, [], [])].paths.append((pi, k))
             }
         }
         var findings: [Finding] = []
@@ -48,7 +47,8 @@ struct CondRedundant: Invariant {
                 // on a path to this condition.
                 let calls = Set(CExprPrinter.calls(ops[i]))
                 var recheckLine: Int?
-                for (p, k) in s.paths {
+                for (pi, k) in s.paths {
+                    let p = run.paths[pi]
                     let heldAtSite = p.events[k].state.held
                     var sawRead: Int?
                     for e in p.events[..<k] {
@@ -73,7 +73,7 @@ struct CondRedundant: Invariant {
                             self, .violated, line: site.line,
                             message:
                                 "`\(deadText)` cannot change `\(whole)`: under ref.consistent (refcount >= mapcount) the condition reduces to `\(reduced)`, so the re-check of what line \(r) checked before the lock was taken is dead; the likely intent is `\(rest.first ?? "") \(intent) \(deadText)`",
-                            counterexample: s.paths.first.map { run.counterexample($0.0, upTo: $0.1) }))
+                            counterexample: s.paths.first.map { run.counterexample(run.paths[$0.path], upTo: $0.event) }))
                 } else {
                     findings.append(
                         run.finding(
