@@ -73,7 +73,8 @@ struct CondRedundant: Invariant {
                             self, .violated, line: site.line,
                             message:
                                 "`\(deadText)` cannot change `\(whole)`: under ref.consistent (refcount >= mapcount) the condition reduces to `\(reduced)`, so the re-check of what line \(r) checked before the lock was taken is dead; the likely intent is `\(rest.first ?? "") \(intent) \(deadText)`",
-                            counterexample: s.paths.first.map { run.counterexample(run.paths[$0.path], upTo: $0.event) }))
+                            counterexample: s.paths.first.map { run.counterexample(run.paths[$0.path], upTo: $0.event) }
+                        ))
                 } else {
                     findings.append(
                         run.finding(
