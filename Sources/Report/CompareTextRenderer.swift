@@ -1,3 +1,4 @@
+import Checker
 import Foundation
 import Model
 
@@ -33,6 +34,29 @@ public enum CompareTextRenderer {
             }
         }
         return out
+    }
+
+    /// The comparison, then what the checker says changed between the versions.
+    public static func render(_ r: RevisionReview) -> String {
+        var out = render(r.comparison)
+        guard let f = r.findings else { return out + "\n  Checker: not run (--no-check)\n" }
+        out += "\n  Checker findings \(f.from) → \(f.to):"
+        if f.changes.isEmpty { return out + " none in either version\n" }
+        out += "\n"
+        for (title, group) in [("fixed", f.fixed), ("introduced", f.introduced), ("still there", f.stillThere)]
+        where !group.isEmpty {
+            out += "    \(title):\n"
+            for c in group {
+                let line = (c.newLine ?? c.oldLine).map { ":\($0)" } ?? ""
+                out += "      \(c.verdict.rawValue) [\(c.invariant)] \(c.file)\(line) \(c.function): "
+                out += clip(c.newMessage ?? c.oldMessage ?? "", 110) + "\n"
+            }
+        }
+        return out
+    }
+
+    static func clip(_ s: String, _ limit: Int) -> String {
+        s.count > limit ? String(s.prefix(limit - 3)) + "..." : s
     }
 
     static func clip(_ s: String) -> String {

@@ -16,15 +16,7 @@ enum CheckCommand {
         let format = args.options["--format"] ?? "text"
         guard ["text", "json"].contains(format) else { throw UsageError("unknown --format \(format) (text, json)") }
         let inputFormat = try InputFormatOption.parse(args.options["--input-format"])
-        var limits = CheckLimits()
-        if let p = args.options["--max-paths"] {
-            guard let n = Int(p), n > 0 else { throw UsageError("--max-paths wants a positive number") }
-            limits.maxPaths = n
-        }
-        if let s = args.options["--time-limit"] {
-            guard let n = Double(s), n > 0 else { throw UsageError("--time-limit wants seconds") }
-            limits.seconds = n
-        }
+        let limits = try Self.limits(args)
         guard let catalog = try CommandInputs.catalog(args) else { return 2 }
         guard let extraction = CommandInputs.threads(args.positional[0], format: inputFormat) else { return 2 }
         let applier = VersionApplier(catalog: catalog, forcedBase: args.options["--base"])
@@ -43,5 +35,19 @@ enum CheckCommand {
             for r in reports { Output.print(CheckTextRenderer.render(r), terminator: "") }
         }
         return reports.contains(where: \.hasViolations) ? 1 : 0
+    }
+
+    /// `--max-paths N` and `--time-limit S`, shared by the commands that run the checker.
+    static func limits(_ args: Arguments) throws(UsageError) -> CheckLimits {
+        var limits = CheckLimits()
+        if let p = args.options["--max-paths"] {
+            guard let n = Int(p), n > 0 else { throw UsageError("--max-paths wants a positive number") }
+            limits.maxPaths = n
+        }
+        if let s = args.options["--time-limit"] {
+            guard let n = Double(s), n > 0 else { throw UsageError("--time-limit wants seconds") }
+            limits.seconds = n
+        }
+        return limits
     }
 }

@@ -1,11 +1,14 @@
+import Checker
 import Conversation
 import Model
 import Report
 
 /// `mmreview compare INPUT [INPUT2] [--from vN] [--to vM] [--format text|json]`
 enum CompareCommand {
-    static let valued: Set<String> = ["--format", "--input-format", "--from", "--to"]
-    static let flags: Set<String> = ["--help", "-h"]
+    static let valued: Set<String> = [
+        "--format", "--input-format", "--from", "--to", "--base", "--model", "--max-paths", "--time-limit",
+    ]
+    static let flags: Set<String> = ["--help", "-h", "--no-check"]
 
     static func version(_ s: String?) throws(UsageError) -> Int? {
         guard let s else { return nil }
@@ -23,6 +26,9 @@ enum CompareCommand {
         let inputFormat = try InputFormatOption.parse(args.options["--input-format"])
         let from = try version(args.options["--from"])
         let to = try version(args.options["--to"])
+        let limits = try CheckCommand.limits(args)
+        let runChecker = !args.flags.contains("--no-check")
+        guard let catalog = try CommandInputs.catalog(args) else { return 2 }
         var inputs: [[ThreadExtraction]] = []
         for path in args.positional {
             do {
@@ -39,11 +45,13 @@ enum CompareCommand {
         }
         let all = RevisionComparer.candidates(inputs)
         var comparisons: [RevisionComparison] = []
+        var sides: [(old: [RevisionComparer.Candidate], new: [RevisionComparer.Candidate])] = []
         if inputs.count == 2 && from == nil && to == nil {
             let old = all.filter { $0.input == 0 }
             let new = all.filter { $0.input == 1 }
             comparisons.append(
                 RevisionComparer.compare(old: old, new: new, from: args.positional[0], to: args.positional[1]))
+            sides.append((old, new))
         } else {
             let versions = Array(Set(all.map(\.patch.version))).sorted()
             var steps: [(Int, Int)] = []
@@ -66,6 +74,7 @@ enum CompareCommand {
                     return 2
                 }
                 comparisons.append(RevisionComparer.compare(old: old, new: new, from: "v\(a)", to: "v\(b)"))
+                sides.append((old, new))
             }
             if steps.isEmpty {
                 Output.error(
@@ -74,18 +83,61 @@ enum CompareCommand {
                 return 2
             }
         }
+        // The checker once per thread; each side takes its own patches' patched versions.
+        let checker = FindingCollector(
+            applier: VersionApplier(catalog: catalog, forcedBase: args.options["--base"]), catalog: catalog,
+            limits: limits)
+        let reviews = zip(comparisons, sides).map { c, side in
+            RevisionReview(
+                comparison: c,
+                findings: runChecker
+                    ? FindingComparison(
+                        from: c.from, to: c.to, old: checker.findings(side.old), new: checker.findings(side.new))
+                    : nil)
+        }
         if format == "json" {
             do {
                 Output.print(
-                    comparisons.count == 1
-                        ? try JSONRendering.render(comparisons[0]) : try JSONRendering.render(comparisons))
+                    reviews.count == 1
+                        ? try JSONRendering.render(reviews[0]) : try JSONRendering.render(reviews))
             } catch {
                 Output.error("cannot encode JSON: \(error)")
                 return 2
             }
         } else {
-            for c in comparisons { Output.print(CompareTextRenderer.render(c), terminator: "") }
+            for r in reviews { Output.print(CompareTextRenderer.render(r), terminator: "") }
         }
-        return 0
+        return reviews.contains { $0.findings?.newHasViolations == true } ? 1 : 0
+    }
+}
+
+/// Runs the checker on each thread once and hands out the findings of given patches' patched
+/// versions.
+final class FindingCollector {
+    let applier: VersionApplier
+    let catalog: ModelCatalog
+    let limits: CheckLimits
+    private var reports: [String: CheckReport] = [:]
+
+    init(applier: VersionApplier, catalog: ModelCatalog, limits: CheckLimits) {
+        self.applier = applier
+        self.catalog = catalog
+        self.limits = limits
+    }
+
+    func findings(_ candidates: [RevisionComparer.Candidate]) -> [Finding] {
+        var out: [Finding] = []
+        for c in candidates {
+            let key = "\(c.input)/\(c.thread)"
+            let report =
+                reports[key]
+                ?? CheckRunner.check(
+                    applier.apply(c.extraction), extraction: c.extraction, catalog: catalog, limits: limits)
+            reports[key] = report
+            for v in report.versions where v.kind == "patched" && v.patchIndex == c.patchIndex {
+                out += v.findings
+            }
+        }
+        return out
     }
 }

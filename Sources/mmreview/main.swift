@@ -14,9 +14,11 @@ let usage = """
 
       apply INPUT       apply each patch version to the simulated memory.c model (or --tree PATH)
                         --base NAME, --tree PATH, --format text|json; exit 1 if a hunk failed
-      compare INPUT [INPUT2] [--from vN] [--to vM]
-                        interdiff per file and function between versions, and whether each
-                        review comment on the older version was addressed
+      compare INPUT [INPUT2] [--from vN] [--to vM] [--no-check]
+                        interdiff per file and function between versions, whether each
+                        review comment on the older version was addressed, and the checker's
+                        findings fixed, introduced or still there; exit 1 if the newer
+                        version still violates an invariant
       check INPUT       run the patched functions (and the base's) on every path over an abstract
                         mm state; each invariant holds, is violated (with a counterexample),
                         info, or unknown (with why); exit 1 on a violation in a patched version
