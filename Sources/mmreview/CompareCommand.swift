@@ -84,7 +84,7 @@ enum CompareCommand {
             }
         }
         // The checker once per thread; each side takes its own patches' patched versions.
-        let checker = FindingCollector(
+        let checker = ThreadCheckCache(
             applier: VersionApplier(catalog: catalog, forcedBase: args.options["--base"]), catalog: catalog,
             limits: limits)
         let reviews = zip(comparisons, sides).map { c, side in
@@ -113,7 +113,7 @@ enum CompareCommand {
 
 /// Runs the checker on each thread once and hands out the findings of given patches' patched
 /// versions.
-final class FindingCollector {
+final class ThreadCheckCache {
     let applier: VersionApplier
     let catalog: ModelCatalog
     let limits: CheckLimits
