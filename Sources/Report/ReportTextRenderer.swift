@@ -107,7 +107,9 @@ public enum ReportTextRenderer {
             line("  " + st.bold("Reviewers and checker"))
             for m in v.meetings {
                 let f = v.findings[m.finding]
-                let on = f.patchLine.map { " on \(FindingWords.sign($0.kind))\(VerdictWriter.squeezed($0.text))" } ?? ""
+                let on =
+                    f.patchLine.map { " on \(FindingWords.sign($0.kind))\(VerdictWriter.squeezed($0.text))" }
+                    ?? " in \(f.function)(), following from removed lines"
                 var s =
                     "    " + m.kind.padding(toLength: 14, withPad: " ", startingAt: 0)
                     + "\(f.verdict) [\(f.invariant)]\(on)"

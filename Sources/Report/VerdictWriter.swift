@@ -24,10 +24,14 @@ enum VerdictWriter {
             text =
                 "\(count(violated.count, "violation")) in the patched code: "
                 + list(violated.map { "\($0.invariant) in \($0.function)()" }) + "."
-            if agreed > 0 { text += " Reviewers raised the same line\(agreed == 1 ? "" : "s") for \(agreed) of them." }
+            if agreed > 0 {
+                text +=
+                    " A reviewer commented where \(agreed == 1 ? "one" : "\(agreed)") of them \(agreed == 1 ? "lands" : "land")."
+            }
             if !alone.isEmpty {
                 let names = alone.compactMap { m in findings.first { $0.id == m.finding } }.map { f in
-                    f.patchLine.map { "\(f.invariant) at `\(squeezed($0.text))`" } ?? f.invariant
+                    f.patchLine.map { "\(f.invariant) at `\(squeezed($0.text))`" }
+                        ?? "\(f.invariant) in \(f.function)()"
                 }
                 text += " Nobody mentioned " + list(names) + "."
             }
