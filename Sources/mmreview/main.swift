@@ -74,8 +74,8 @@ func runMain() -> Int32 {
             throw UsageError("unknown command \(argv[0])")
         }
     } catch {
-        Output.error("\(error)")
-        Output.error("try 'mmreview --help'")
+        // One line: scripts and people read the first line of an error.
+        Output.error("\(error) (try 'mmreview --help')")
         return 2
     }
 }
