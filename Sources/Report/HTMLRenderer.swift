@@ -350,6 +350,7 @@ public enum HTMLRenderer {
         .meeting .kind { font-weight: 600; display: inline-block; min-width: 7.5em; }
         .meeting.checker-only .kind { color: #8250df; } .meeting.agree .kind { color: var(--ok); }
         .elsewhere { margin: 8px 0; }
+        tr.line { scroll-margin-top: 64px; }
         .diagnostic { color: var(--warn); }
         """
 
@@ -375,10 +376,12 @@ public enum HTMLRenderer {
           });
           function fromHash() {
             var h = decodeURIComponent(location.hash.slice(1));
-            var line = document.getElementById(h);
-            var owner = line && line.closest ? line.closest('section.version') : null;
+            var target = document.getElementById(h);
+            var owner = target && target.closest ? target.closest('section.version') : null;
             show(owner ? owner.id : h);
-            if (line) line.scrollIntoView();
+            // A line link scrolls to its row; a version link shows the version from its top.
+            if (target && owner && target !== owner) target.scrollIntoView();
+            else window.scrollTo(0, 0);
           }
           window.addEventListener('hashchange', fromHash);
           fromHash();
