@@ -100,6 +100,22 @@ import Testing
         #expect(!text.contains("> - lock_page(vmf->page);"))
     }
 
+    /// Several mails come as an mbox: a separator line before each, and body lines that would
+    /// read as separators escaped (mboxrd).
+    @Test func severalMailsMakeAnMbox() throws {
+        var r = ReportFixtures.seed("000_d01b7560f6bfaef0")
+        let single = ReplyMailRenderer.render([r])
+        #expect(!single.hasPrefix("From mmreview "))
+        r.versions[0].findings[0].message = "x\nFrom here on it is a trap"
+        let text = ReplyMailRenderer.render([r, ReportFixtures.seed("000_d01b7560f6bfaef0")])
+        let separators = text.split(separator: "\n").filter { $0.hasPrefix("From mmreview ") }
+        #expect(separators.count == 2)
+        #expect(text.hasPrefix("From mmreview "))
+        #expect(!text.split(separator: "\n").contains { $0.hasPrefix("From ") && !$0.hasPrefix("From mmreview ") })
+        #expect(text.contains("\n>From here on it is a trap"))
+        #expect(try Self.split(text).count == 2)
+    }
+
     @Test func proseWrapsAt72AndKeepsCodeSpansWhole() {
         let long = String(repeating: "x", count: 100)
         let s =
