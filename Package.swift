@@ -32,7 +32,8 @@ let package = Package(
         // The checker: abstract mm state, builtins citing the kernel behaviour they model, an
         // interpreter exploring every path, and the invariants (one file each in Invariants/).
         .target(name: "Checker", dependencies: ["CFrontEnd", "Model", "Conversation", "Patches"]),
-        // Renders what the stages computed: text, JSON.
+        // One report value per thread (ReportBuilder joins extract, apply and check), rendered as
+        // text, Markdown, JSON, HTML and a reply mail.
         .target(name: "Report", dependencies: ["Conversation", "Patches", "Mail", "Model", "Checker"]),
         // The command line: arguments in, text out.
         .executableTarget(name: "mmreview", dependencies: ["Mail", "Patches", "Conversation", "Model", "Checker", "Report"]),
@@ -48,5 +49,8 @@ let package = Package(
             name: "ModelTests", dependencies: ["Model", "Patches", "Conversation", "Mail"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ConversationTests", dependencies: ["Mail", "Patches", "Conversation", "Report"]),
+        .testTarget(
+            name: "ReportTests", dependencies: ["Report", "Checker", "Model", "Conversation", "Mail", "Patches"],
+            exclude: ["Fixtures"]),
     ]
 )

@@ -22,12 +22,20 @@ let usage = """
       check INPUT       run the patched functions (and the base's) on every path over an abstract
                         mm state; each invariant holds, is violated (with a counterexample),
                         info, or unknown (with why); exit 1 on a violation in a patched version
+      report INPUT      the review: thread, each version's diff with the comments and findings
+                        under their lines, where reviewers and checker meet, a verdict each
+                        --format text|md|json|html|reply (default text; reply: a mail to send)
+                        --out FILE [--force], --base NAME, --tree PATH, --model DIR,
+                        --max-paths N, --time-limit S, --color auto|always|never (text; colour
+                        only on a terminal, never with NO_COLOR), --from ADDRESS (reply)
       model list        the bundled bases of the simulated memory.c model (corpus/model)
       model show FUNCTION [--base NAME]
                         a model function's source, with what it models
 
     INPUT is a file (mbox, .mbox.gz, .eml, patch, archive render), a folder, or - for stdin.
     exit codes: 0 input read (even partially; reasons in the output), 2 bad usage or unreadable input
+      report: 0 nothing found, 1 findings (a violation in a patched version or a hunk that failed;
+      the base's violations are context), 2 bad usage, unreadable or empty input, or a bad --out
     """
 
 func runMain() -> Int32 {
@@ -54,6 +62,13 @@ func runMain() -> Int32 {
         case "check":
             let args = try Arguments(argv, valued: CheckCommand.valued, flagNames: CheckCommand.flags)
             return try CheckCommand.run(args)
+        case "report":
+            let args = try Arguments(argv, valued: ReportCommand.valued, flagNames: ReportCommand.flags)
+            if args.flags.contains("--help") || args.flags.contains("-h") {
+                Output.print(usage)
+                return 0
+            }
+            return try ReportCommand.run(args)
         case "model":
             let args = try Arguments(argv, valued: ModelCommand.valued, flagNames: ModelCommand.flags)
             return try ModelCommand.run(args)
@@ -61,8 +76,8 @@ func runMain() -> Int32 {
             throw UsageError("unknown command \(argv[0])")
         }
     } catch {
-        Output.error("\(error)")
-        Output.error("try 'mmreview --help'")
+        // One line: scripts and people read the first line of an error.
+        Output.error("\(error) (try 'mmreview --help')")
         return 2
     }
 }

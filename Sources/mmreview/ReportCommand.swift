@@ -1,0 +1,103 @@
+import Checker
+import Conversation
+import Foundation
+import Model
+import Report
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `mmreview report THREAD [--format text|md|json|html|reply] [--out FILE [--force]] [--base NAME]
+/// [--tree PATH] [--model DIR] [--max-paths N] [--time-limit S] [--color auto|always|never]
+/// [--from ADDRESS]`: one report per thread of the input. Exit 0 nothing found, 1 findings (a
+/// violation in a patched version or a hunk that failed), 2 bad usage or unreadable input.
+enum ReportCommand {
+    static let valued: Set<String> = [
+        "--format", "--input-format", "--out", "--base", "--tree", "--model", "--max-paths", "--time-limit",
+        "--color", "--from",
+    ]
+    static let flags: Set<String> = ["--help", "-h", "--force"]
+    static let formats = ["text", "md", "json", "html", "reply"]
+
+    static func run(_ args: Arguments) throws(UsageError) -> Int32 {
+        guard args.positional.count == 1 else {
+            throw UsageError("report takes one input (a file, a folder, or - for stdin)")
+        }
+        let format = args.options["--format"] ?? "text"
+        guard formats.contains(format) else {
+            throw UsageError("unknown --format \(format) (\(formats.joined(separator: ", ")))")
+        }
+        let colorMode = args.options["--color"] ?? "auto"
+        guard ["auto", "always", "never"].contains(colorMode) else {
+            throw UsageError("unknown --color \(colorMode) (auto, always, never)")
+        }
+        let inputFormat = try InputFormatOption.parse(args.options["--input-format"])
+        var options = ReportOptions(forcedBase: args.options["--base"])
+        if let p = args.options["--max-paths"] {
+            guard let n = Int(p), n > 0 else { throw UsageError("--max-paths wants a positive number") }
+            options.limits.maxPaths = n
+        }
+        if let s = args.options["--time-limit"] {
+            guard let n = Double(s), n > 0, n.isFinite else { throw UsageError("--time-limit wants seconds") }
+            options.limits.seconds = n
+        }
+        if let t = args.options["--tree"] {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: t, isDirectory: &isDir), isDir.boolValue else {
+                throw UsageError("--tree \(t): not a folder")
+            }
+            options.tree = KernelTree(root: t)
+        }
+        let out = args.options["--out"]
+        // Refuse a bad --out before the work, not after it.
+        if let out { try ReportOutput.checkWritable(out, force: args.flags.contains("--force")) }
+        guard let catalog = try CommandInputs.catalog(args) else { return 2 }
+        guard let extraction = CommandInputs.threads(args.positional[0], format: inputFormat) else { return 2 }
+
+        let reports = extraction.threads.map { ReportBuilder.build(thread: $0, catalog: catalog, options: options) }
+        let text: String
+        switch format {
+        case "json":
+            do {
+                let bytes =
+                    reports.count == 1 ? try ReportJSON.encode(reports[0]) : try ReportJSON.encode(reports)
+                text = String(decoding: bytes, as: UTF8.self) + "\n"
+            } catch {
+                Output.error("cannot encode JSON: \(error)")
+                return 2
+            }
+        case "md":
+            text = reports.map(MarkdownRenderer.render).joined(separator: "\n")
+        case "html":
+            text = HTMLRenderer.render(reports)
+        case "reply":
+            let from = args.options["--from"] ?? ProcessInfo.processInfo.environment["EMAIL"]
+            text = ReplyMailRenderer.render(reports, from: from)
+        default:
+            let colour = out == nil && useColour(colorMode)
+            text = reports.map { ReportTextRenderer.render($0, colour: colour) }.joined(separator: "\n")
+        }
+        if let out {
+            if let problem = ReportOutput.write(text, to: out) {
+                Output.error(problem)
+                return 2
+            }
+        } else {
+            Output.print(text, terminator: "")
+        }
+        return reports.contains(where: \.hasFindings) ? 1 : 0
+    }
+
+    /// Colour only on a terminal, never when NO_COLOR is set (https://no-color.org), unless asked.
+    static func useColour(_ mode: String) -> Bool {
+        if let v = ProcessInfo.processInfo.environment["NO_COLOR"], !v.isEmpty { return false }
+        switch mode {
+        case "always": return true
+        case "never": return false
+        default: return isatty(1) == 1
+        }
+    }
+}
