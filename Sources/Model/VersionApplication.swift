@@ -13,6 +13,11 @@ public struct ApplyRun: Sendable, Codable, Equatable {
     public var allApplied: Bool {
         versions.allSatisfy { v in v.hunks.allSatisfy { $0.result != "failed" && $0.result != "not-in-model" } }
     }
+    /// A hunk failed against a file the model (or tree) has: a finding, like a linter's. Hunks
+    /// of files the model lacks say nothing either way (reported, not counted).
+    public var hasFailedHunks: Bool {
+        versions.contains { v in v.hunks.contains { $0.result == "failed" } }
+    }
 }
 
 public struct VersionApplication: Sendable, Codable, Equatable {

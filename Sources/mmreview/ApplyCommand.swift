@@ -43,6 +43,6 @@ enum ApplyCommand {
         } else {
             for r in runs { Output.print(ApplyTextRenderer.render(r), terminator: "") }
         }
-        return runs.allSatisfy(\.allApplied) ? 0 : 1
+        return runs.contains(where: \.hasFailedHunks) ? 1 : 0
     }
 }
