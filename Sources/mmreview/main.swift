@@ -20,12 +20,21 @@ let usage = """
       check INPUT       run the patched functions (and the base's) on every path over an abstract
                         mm state; each invariant holds, is violated (with a counterexample),
                         info, or unknown (with why); exit 1 on a violation in a patched version
+      batch INPUT... --out FILE [--jobs N] [--resume] [--shard K/N] [--summary FILE]
+                        one JSON line per thread of archives (folders of mbox, .mbox.gz, maildir,
+                        renders; a big mbox is split into threads), then a summary line; crash-safe
+                        (journal beside FILE, --resume after a kill), --fsync always|interval|never,
+                        --base/--model/--max-paths/--time-limit as for check; exit 1 if some thread
+                        ended in an error line (docs/batch.md)
+      merge OUT SHARD_RESULTS... [--summary FILE]
+                        the results of all shards of one archive as one results file
       model list        the bundled bases of the simulated memory.c model (corpus/model)
       model show FUNCTION [--base NAME]
                         a model function's source, with what it models
 
     INPUT is a file (mbox, .mbox.gz, .eml, patch, archive render), a folder, or - for stdin.
-    exit codes: 0 input read (even partially; reasons in the output), 2 bad usage or unreadable input
+    exit codes: 0 input read (even partially; reasons in the output), 2 bad usage or unreadable input;
+    batch and merge: 0 every thread processed, 1 some threads ended in an error line, 2 bad usage
     """
 
 func runMain() -> Int32 {
@@ -52,6 +61,20 @@ func runMain() -> Int32 {
         case "check":
             let args = try Arguments(argv, valued: CheckCommand.valued, flagNames: CheckCommand.flags)
             return try CheckCommand.run(args)
+        case "batch":
+            let args = try Arguments(argv, valued: BatchCommand.valued, flagNames: BatchCommand.flags)
+            if args.flags.contains("--help") || args.flags.contains("-h") {
+                Output.print(usage)
+                return 0
+            }
+            return try BatchCommand.run(args)
+        case "merge":
+            let args = try Arguments(argv, valued: MergeCommand.valued, flagNames: MergeCommand.flags)
+            if args.flags.contains("--help") || args.flags.contains("-h") {
+                Output.print(usage)
+                return 0
+            }
+            return try MergeCommand.run(args)
         case "model":
             let args = try Arguments(argv, valued: ModelCommand.valued, flagNames: ModelCommand.flags)
             return try ModelCommand.run(args)
