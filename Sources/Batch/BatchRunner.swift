@@ -68,12 +68,15 @@ public enum BatchRunner {
     /// Worker stack: the checker's interpreter recurses; give workers what the main thread has.
     static let workerStackBytes = 16 << 20
 
+    /// The inventory is consumed: each thread's messages are freed as soon as its line is written
+    /// (and at once for threads of other shards or done before), so pass it with `consume`.
     public static func run(
-        _ inventory: ThreadInventory, options: BatchOptions, process: @escaping Process,
+        _ inventory: consuming ThreadInventory, options: BatchOptions, process: @escaping Process,
         progress: (@Sendable (BatchProgress) -> Void)? = nil
     ) throws(BatchError) -> BatchOutcome {
         guard options.jobs >= 1, options.jobs <= 1024 else { throw .usage("--jobs \(options.jobs): want 1 to 1024") }
         let start = Date()
+        var inventory = inventory
         let header = Journal.Header(
             archive: inventory.fingerprint, shard: options.shard, settings: options.settings)
         let journalPath = Journal.path(forResults: options.out)
@@ -110,16 +113,10 @@ public enum BatchRunner {
         }
 
         // The shard's threads, minus those already done; the rest are let go at once.
-        var total = 0
-        var work: [ThreadItem] = []
-        for item in inventory.items where options.shard?.contains(key: item.key) ?? true {
-            total += 1
-            if !done.contains(item.key) { work.append(item) }
-        }
+        let (work, total) = select(from: inventory.take(), shard: options.shard, done: done)
         let resumed = done.count
         let shardTotal = total
         let state = RunState(items: work, summary: summary)
-        work = []
         let workers = min(options.jobs, max(1, state.count))
         let group = DispatchGroup()
         for _ in 0..<workers {
@@ -161,6 +158,18 @@ public enum BatchRunner {
         return BatchOutcome(
             summary: summary, resumed: resumed, processed: summary.threads - resumed, droppedBytes: droppedBytes,
             seconds: Date().timeIntervalSince(start), fsyncs: writer.fsyncs, fsyncSeconds: writer.fsyncSeconds)
+    }
+
+    private static func select(from items: consuming [ThreadItem], shard: ShardSpec?, done: Set<String>)
+        -> (work: [ThreadItem], total: Int)
+    {
+        var total = 0
+        var work: [ThreadItem] = []
+        for item in items where shard?.contains(key: item.key) ?? true {
+            total += 1
+            if !done.contains(item.key) { work.append(item) }
+        }
+        return (work, total)
     }
 
     /// A line must be one line: a newline inside would split it in two for every reader.
@@ -227,7 +236,7 @@ private final class RunState: @unchecked Sendable {
     private(set) var failure: BatchError?
     private var lastReport = -1.0
 
-    init(items: [ThreadItem], summary: BatchSummary) {
+    init(items: consuming [ThreadItem], summary: BatchSummary) {
         self.items = items.map { $0 }
         self.summary = summary
     }

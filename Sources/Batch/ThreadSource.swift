@@ -7,6 +7,12 @@ public struct ThreadInventory: Sendable {
     /// What the readers said about the inputs as a whole (unreadable files inside a folder...).
     public var diagnostics: [Diagnostic]
 
+    /// Hands the items over, leaving none here (so they are not kept alive twice).
+    public mutating func take() -> [ThreadItem] {
+        defer { items = [] }
+        return items
+    }
+
     /// Identifies the archive: the number of threads and a hash of all keys in order. Shards of one
     /// archive carry the same one, so `merge` can tell shards of different inputs apart.
     public var fingerprint: ArchiveFingerprint {

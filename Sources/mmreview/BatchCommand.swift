@@ -88,7 +88,7 @@ enum BatchCommand {
         let process: BatchRunner.Process = { item throws(ThreadFailure) in try processor.process(item) }
         let outcome: BatchOutcome
         do throws(BatchError) {
-            outcome = try BatchRunner.run(inventory, options: options, process: process, progress: progress)
+            outcome = try BatchRunner.run(consume inventory, options: options, process: process, progress: progress)
         } catch {
             if bar != nil { Output.progress(nil) }
             Output.error(error.description)
