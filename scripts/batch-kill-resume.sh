@@ -10,7 +10,9 @@ out=$(mktemp -d)/killed.jsonl
 "$bin" batch "$archive" --out "$out" "$@" >/dev/null 2>&1 &
 pid=$!
 sleep "$seconds"
-kill -9 "$pid"
+if ! kill -9 "$pid" 2>/dev/null; then
+    echo "FAIL: the batch finished within ${seconds}s; kill it sooner"; exit 1
+fi
 wait "$pid" 2>/dev/null || true
 echo "killed after ${seconds}s: $(wc -l <"$out") lines written, $(($(wc -l <"$out.journal") - 1)) journaled"
 set +e
