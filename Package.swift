@@ -35,10 +35,15 @@ let package = Package(
         // One report value per thread (ReportBuilder joins extract, apply and check), rendered as
         // text, Markdown, JSON, HTML and a reply mail.
         .target(name: "Report", dependencies: ["Conversation", "Patches", "Mail", "Model", "Checker"]),
+        // Archive-scale batch jobs: threads as work items, workers, the journal and resume, shards,
+        // merge, progress, summary. Takes the per-thread work from the caller; renders nothing.
+        .target(name: "Batch", dependencies: ["Mail"]),
         // The command line: arguments in, text out.
-        .executableTarget(name: "mmreview", dependencies: ["Mail", "Patches", "Conversation", "Model", "Checker", "Report"]),
+        .executableTarget(
+            name: "mmreview", dependencies: ["Mail", "Patches", "Conversation", "Model", "Checker", "Report", "Batch"]),
         // Benchmarks (not tests): `swift run -c release mmreview-bench`.
-        .executableTarget(name: "mmreview-bench", dependencies: ["Mail", "Patches", "Conversation", "Report", "Checker"]),
+        .executableTarget(
+            name: "mmreview-bench", dependencies: ["Mail", "Patches", "Conversation", "Report", "Checker", "Model"]),
         .testTarget(name: "CFrontEndTests", dependencies: ["CFrontEnd"], exclude: ["Fixtures"]),
         .testTarget(
             name: "CheckerTests", dependencies: ["Checker", "CFrontEnd", "Model", "Conversation", "Mail"],
@@ -47,6 +52,7 @@ let package = Package(
         .testTarget(name: "PatchesTests", dependencies: ["Patches"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ModelTests", dependencies: ["Model", "Patches", "Conversation", "Mail"], exclude: ["Fixtures"]),
+        .testTarget(name: "BatchTests", dependencies: ["Batch", "Mail"]),
         .testTarget(
             name: "ConversationTests", dependencies: ["Mail", "Patches", "Conversation", "Report"]),
         .testTarget(

@@ -51,7 +51,8 @@ public struct VersionApplier: Sendable {
                 choice = BaseChoice(
                     name: prior.base, basis: .named, reason: "the base of the earlier parts of this series")
             } else if p.isFragment, p.files.allSatisfy({ $0.path == nil }),
-                let sibling = chosen.first(where: { j, _ in
+                // The earliest such patch: a Dictionary's order changes from process to process.
+                let sibling = chosen.sorted(by: { $0.key < $1.key }).first(where: { j, _ in
                     let q = t.patches[j]
                     return q.title.lowercased() == p.title.lowercased() && q.version == p.version
                 })

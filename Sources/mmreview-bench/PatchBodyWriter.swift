@@ -3,7 +3,7 @@
 enum PatchBodyWriter {
     static func patch(
         author: KernelVocabulary.Person, version: Int, reviewers: [KernelVocabulary.Person], large: Bool,
-        _ random: inout SeededRandom
+        diff given: DiffWriter.Output? = nil, _ random: inout SeededRandom
     ) -> [String] {
         var lines: [String] = []
         for p in 0..<random.int(1...4) {
@@ -37,9 +37,11 @@ enum PatchBodyWriter {
             }
             lines.append("")
         }
-        let diff = DiffWriter.write(
-            files: large ? random.int(2...5) : random.int(1...3),
-            hunksPerFile: large ? 2...5 : 1...4, &random)
+        let diff =
+            given
+            ?? DiffWriter.write(
+                files: large ? random.int(2...5) : random.int(1...3),
+                hunksPerFile: large ? 2...5 : 1...4, &random)
         lines += DiffWriter.diffstat(diff.stats)
         lines.append("")
         lines += diff.lines

@@ -9,10 +9,16 @@ struct ThreadGenerator {
 
     var random: SeededRandom
     private var serial = 0
+    /// `function edit` of each model patch written, for the caller to count (and clear).
+    var modelEdits: [String] = []
+    /// Series longer than this are cut to it (the ingest benchmark keeps 15; batch archives use
+    /// fewer, so 20,000 threads stay under a gigabyte).
+    var maxPatches = 15
 
     init(seed: UInt64) { random = SeededRandom(seed: seed) }
 
-    mutating func thread(startingAt start: Int64) -> [GeneratedMail] {
+    /// With `model`, a short series (1 to 3 patches) whose every patch edits a model function.
+    mutating func thread(startingAt start: Int64, model: ModelPatchWriter? = nil) -> [GeneratedMail] {
         let author = random.pick(KernelVocabulary.people)
         var reviewers: [Person] = []
         while reviewers.count < 3 {
@@ -20,7 +26,10 @@ struct ThreadGenerator {
             if r.name != author.name { reviewers.append(r) }
         }
         let version = random.pick([1, 1, 1, 2, 2, 3, 4, 5])
-        let count = random.chance(40) ? 1 : random.chance(65) ? random.int(2...5) : random.int(6...15)
+        let count =
+            model != nil
+            ? random.int(1...3)
+            : min(maxPatches, random.chance(40) ? 1 : random.chance(65) ? random.int(2...5) : random.int(6...15))
         let zone = random.pick([-420, -480, -300, 0, 60, 120, 480, 540, 330])
         let tags = random.pick([
             "PATCH", "PATCH", "PATCH", "RFC PATCH", "PATCH RFC", "PATCH -next", "PATCH mm-unstable",
@@ -55,6 +64,8 @@ struct ThreadGenerator {
         }
         for (i, title) in titles.enumerated() {
             let id = sendEmailID(i + 1)
+            let modelPatch = model?.write(&random)
+            if let modelPatch { modelEdits.append("\(modelPatch.target.function) \(modelPatch.edit)") }
             let parent = root ?? (i > 0 ? mails[0].messageID : nil)
             let numbering = count > 1 ? " \(i + 1)/\(count)" : ""
             mails.append(
@@ -63,7 +74,8 @@ struct ThreadGenerator {
                     subject: "[\(prefix)\(numbering)] \(title)", messageID: id, inReplyTo: parent,
                     references: parent.map { [$0] } ?? [], to: to, cc: cc,
                     body: PatchBodyWriter.patch(
-                        author: author, version: version, reviewers: reviewers, large: random.chance(12), &random),
+                        author: author, version: version, reviewers: reviewers, large: random.chance(12),
+                        diff: modelPatch?.diff, &random),
                     encoding: encoding(patch: true), agent: "git-send-email 2.\(random.int(30...45)).0"))
         }
         // Review: each posting draws replies; the author answers some, the reviewer answers back.

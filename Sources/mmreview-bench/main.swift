@@ -21,6 +21,14 @@ let usage = """
       check    paths and events per second: do_wp_page on its model base, and a synthetic
                function with 20 nested branches and a bounded loop
 
+           mmreview-bench generate-archive --out DIR [--threads N] [--seed N] [--model-percent P]
+                                           [--broken-percent P] [--flood-every N]
+      generate-archive
+               a linux-mm-like archive of N threads (default 20,000) for `mmreview batch`: monthly
+               mbox files, P% series patching model functions (default 10), damaged messages
+               (default 2%), a 1,001-message flood every N threads (default 5,000), the rest
+               reviewed series against files outside the model; deterministic for a seed
+
     run it in release mode: swift run -c release mmreview-bench ingest
     """
 
@@ -32,6 +40,9 @@ func runMain() -> Int32 {
     }
     if command == "check" {
         return CheckBenchmark.run(arguments: Array(argv.dropFirst()))
+    }
+    if command == "generate-archive" {
+        return GenerateArchiveCommand.run(arguments: Array(argv.dropFirst()))
     }
     if command == "apply" {
         return ApplyBenchmark.run(arguments: Array(argv.dropFirst()))

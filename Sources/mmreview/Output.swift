@@ -13,6 +13,11 @@ enum Output {
         writeAll(2, "mmreview: " + s + "\n")
     }
 
+    /// The progress line on stderr (a TTY): redrawn in place; nil clears it.
+    static func progress(_ line: String?) {
+        writeAll(2, "\r" + (line ?? "") + "\u{1B}[K")
+    }
+
     /// Writes every byte, retrying short writes (pipes).
     private static func writeAll(_ fd: Int32, _ s: String) {
         var bytes = Array(s.utf8)

@@ -28,14 +28,23 @@ let usage = """
                         --out FILE [--force], --base NAME, --tree PATH, --model DIR,
                         --max-paths N, --time-limit S, --color auto|always|never (text; colour
                         only on a terminal, never with NO_COLOR), --from ADDRESS (reply)
+      batch INPUT... --out FILE [--jobs N] [--resume] [--shard K/N] [--summary FILE]
+                        one JSON line per thread of archives (folders of mbox, .mbox.gz, maildir,
+                        renders; a big mbox is split into threads), then a summary line; crash-safe
+                        (journal beside FILE, --resume after a kill), --fsync always|interval|never,
+                        --base/--model/--max-paths/--time-limit as for check; exit 1 if some thread
+                        ended in an error line (docs/batch.md)
+      merge OUT SHARD_RESULTS... [--summary FILE]
+                        the results of all shards of one archive as one results file
       model list        the bundled bases of the simulated memory.c model (corpus/model)
       model show FUNCTION [--base NAME]
                         a model function's source, with what it models
 
     INPUT is a file (mbox, .mbox.gz, .eml, patch, archive render), a folder, or - for stdin.
-    exit codes: 0 input read (even partially; reasons in the output), 2 bad usage or unreadable input
-      report: 0 nothing found, 1 findings (a violation in a patched version or a hunk that failed;
-      the base's violations are context), 2 bad usage, unreadable or empty input, or a bad --out
+    exit codes, the same for every command: 0 nothing found, 1 findings (a violation in a patched
+      version, a hunk that failed; the base's violations are context; compare: the newer version
+      still violates), 2 bad usage, unreadable or empty input, or a bad --out;
+      batch and merge: 0 every thread processed, 1 some threads ended in an error line, 2 bad usage
     """
 
 func runMain() -> Int32 {
@@ -69,6 +78,20 @@ func runMain() -> Int32 {
                 return 0
             }
             return try ReportCommand.run(args)
+        case "batch":
+            let args = try Arguments(argv, valued: BatchCommand.valued, flagNames: BatchCommand.flags)
+            if args.flags.contains("--help") || args.flags.contains("-h") {
+                Output.print(usage)
+                return 0
+            }
+            return try BatchCommand.run(args)
+        case "merge":
+            let args = try Arguments(argv, valued: MergeCommand.valued, flagNames: MergeCommand.flags)
+            if args.flags.contains("--help") || args.flags.contains("-h") {
+                Output.print(usage)
+                return 0
+            }
+            return try MergeCommand.run(args)
         case "model":
             let args = try Arguments(argv, valued: ModelCommand.valued, flagNames: ModelCommand.flags)
             return try ModelCommand.run(args)
