@@ -3,6 +3,7 @@ import Checker
 import Foundation
 import Mail
 import Model
+import Report
 
 #if canImport(Glibc)
     import Glibc
@@ -71,7 +72,7 @@ enum BatchCommand {
             return 2
         }
         let processor = BatchThreadProcessor(
-            applier: VersionApplier(catalog: catalog, forcedBase: args.options["--base"]), limits: limits)
+            catalog: catalog, options: ReportOptions(forcedBase: args.options["--base"], limits: limits))
         var settings = ["line": BatchThreadProcessor.schema, "input-format": inputFormat.rawValue]
         settings["base"] = args.options["--base"]
         settings["model"] = args.options["--model"]

@@ -4,21 +4,21 @@ import Conversation
 import Foundation
 import Mail
 import Model
+import Report
 
-/// What `mmreview batch` does with one thread: extract, apply, check, and the thread's JSON line.
-///
-/// The line is an interim schema of its own, `mmreview.batch-thread/1` (docs/batch.md): the
-/// thread key, subject, patches with where they applied, and the checker's findings. It is made
-/// here and nowhere else, so the report's schema can take its place in this one file.
+/// What `mmreview batch` does with one thread: the review report (extract, apply, check, as
+/// `mmreview report` builds it) as one JSON line, `{"thread": KEY, "report": REPORT}` with
+/// REPORT in the `mmreview.report/1` schema (docs/json-schema.md); docs/batch.md.
 struct BatchThreadProcessor: Sendable {
-    static let schema = "mmreview.batch-thread/1"
+    /// The line's form, recorded in the journal so a resume never mixes two forms.
+    static let schema = "mmreview.batch-line/1 (report: \(ReviewReport.schema))"
     /// A thread bigger than this is an error line, not hours of work: real review threads have
     /// tens of messages; thousands are a mis-threaded archive or a flood.
     static let maxMessages = 1_000
     static let maxBytes = 32 << 20
 
-    var applier: VersionApplier
-    var limits: CheckLimits
+    var catalog: ModelCatalog
+    var options: ReportOptions
 
     func process(_ item: ThreadItem) throws(ThreadFailure) -> ThreadResult {
         let t = item.thread
@@ -47,21 +47,19 @@ struct BatchThreadProcessor: Sendable {
         let extraction = ThreadExtractor.extract(
             messages: t.messages, parents: t.positions.map(\.parentIndex), subject: t.subject,
             missing: t.placeholders)
-        let run = applier.apply(extraction)
-        let check = CheckRunner.check(run, extraction: extraction, catalog: applier.catalog, limits: limits)
-        let line = BatchThreadLine(key: item.key, extraction: extraction, run: run, check: check)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data: Data
-        do { data = try encoder.encode(line) } catch {
+        let report = ReportBuilder.build(thread: extraction, catalog: catalog, options: options)
+        let encoded: [UInt8]
+        let key: Data
+        do {
+            encoded = try ReportJSON.encode(report, pretty: false)
+            key = try JSONEncoder().encode(item.key)
+        } catch {
             throw ThreadFailure(kind: "json.encode", message: "cannot encode the thread's line: \(error)")
         }
-        var findings: [String: Int] = [:]
-        for v in check.versions where v.kind == "patched" {
-            for f in v.findings where f.verdict == .violated { findings[f.invariant, default: 0] += 1 }
-        }
+        let line = Array("{\"thread\":".utf8) + Array(key) + Array(",\"report\":".utf8) + encoded + [0x7D]
         return ThreadResult(
-            line: Array(data), counts: ThreadCounts(patches: extraction.patches.count, findings: findings))
+            line: line,
+            counts: ThreadCounts(patches: report.summary.patches, findings: report.summary.violatedByInvariant))
     }
 
     /// Nothing to read: no headers that say anything, no text, only errors about why.
@@ -69,86 +67,5 @@ struct BatchThreadProcessor: Sendable {
         m.messageID == nil && m.subject.isEmpty && m.from.email.isEmpty && m.from.name.isEmpty
             && m.body.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }
             && m.attachments.isEmpty
-    }
-}
-
-/// One line of `mmreview batch` output (`mmreview.batch-thread/1`).
-struct BatchThreadLine: Encodable {
-    var schema = BatchThreadProcessor.schema
-    var thread: String
-    var subject: String
-    var messages: Int
-    var comments: Int
-    var missingMessages: Int
-    /// Reading problems by severity (the details are in `mmreview extract`).
-    var diagnostics: [String: Int]
-    var patches: [Patch]
-    var checks: [Check]
-
-    struct Patch: Encodable {
-        var index: Int
-        var title: String
-        var version: Int
-        var part: Int?
-        var total: Int?
-        var quoteLevel: Int
-        var files: [String]
-        var base: String?
-        /// Hunk results (`exact`, `fuzz`, `failed`, `not-in-model`...) by count; absent when the
-        /// patch was not applied (nothing of it is in the model).
-        var hunks: [String: Int]
-        var functions: [String]
-    }
-
-    struct Check: Encodable {
-        var patch: Int
-        var version: Int
-        /// `patched` or `base`.
-        var kind: String
-        var configuration: [String]
-        var functions: [String]
-        /// Verdict counts (`holds`, `violated`, `info`, `unknown`).
-        var verdicts: [String: Int]
-        var violations: [Violation]
-    }
-
-    struct Violation: Encodable {
-        var invariant: String
-        var function: String
-        var line: Int?
-        var message: String
-    }
-
-    init(key: String, extraction t: ThreadExtraction, run: ApplyRun, check: CheckReport) {
-        thread = key
-        subject = t.subject
-        messages = t.messages.count
-        comments = t.comments.count
-        missingMessages = t.missingMessages.count
-        var d: [String: Int] = [:]
-        for x in t.diagnostics { d[x.severity.rawValue, default: 0] += 1 }
-        for m in t.messages { for x in m.diagnostics { d[x.severity.rawValue, default: 0] += 1 } }
-        diagnostics = d
-        var applied: [Int: VersionApplication] = [:]
-        for v in run.versions { applied[v.patchIndex] = v }
-        patches = t.patches.map { p in
-            let v = applied[p.index]
-            var hunks: [String: Int] = [:]
-            for h in v?.hunks ?? [] { hunks[h.result, default: 0] += 1 }
-            return Patch(
-                index: p.index, title: p.title, version: p.version, part: p.part, total: p.total,
-                quoteLevel: p.quoteLevel, files: p.files.compactMap(\.path), base: v?.base.name, hunks: hunks,
-                functions: (v?.functions ?? []).filter(\.changed).map(\.name))
-        }
-        checks = check.versions.map { v in
-            var verdicts: [String: Int] = [:]
-            for f in v.findings { verdicts[f.verdict.rawValue, default: 0] += 1 }
-            return Check(
-                patch: v.patchIndex, version: v.version, kind: v.kind, configuration: v.configuration,
-                functions: v.functions.map(\.name), verdicts: verdicts,
-                violations: v.findings.filter { $0.verdict == .violated }.map {
-                    Violation(invariant: $0.invariant, function: $0.function, line: $0.line, message: $0.message)
-                })
-        }
     }
 }
