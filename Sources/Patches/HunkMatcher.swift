@@ -111,8 +111,14 @@ struct HunkMatcher {
             else { continue }
             for p in places where Int(p) - k >= 0 { votes[Int(p) - k, default: 0] += 1 }
         }
-        var candidates = votes.sorted { ($1.value, abs($0.key - expected)) < ($0.value, abs($1.key - expected)) }
-            .prefix(8).map(\.key)
+        // A total order (votes, then distance, then position): a tie must not fall to the
+        // dictionary's order, which changes from process to process.
+        var candidates = votes.sorted { a, b in
+            if a.value != b.value { return a.value > b.value }
+            let (da, db) = (abs(a.key - expected), abs(b.key - expected))
+            return da != db ? da < db : a.key < b.key
+        }
+        .prefix(8).map(\.key)
         if expected >= 0 && expected < base.count { candidates.append(expected) }
         var best: (start: Int, matched: Int, firstMismatch: Int)?
         for c in candidates {
