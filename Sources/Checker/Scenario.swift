@@ -50,6 +50,15 @@ struct EntryContract {
             // handle_pte_fault() read the entry locklessly (`entry = *pte` before taking the
             // PTL, 3.14), so do_cow_fault()'s pte_same() may fail.
             pteReadWithoutPTL: true),
+        // mm/memory.c do_linear_fault() -> do_read_fault()/do_shared_fault(), -mm 2014-03 (read
+        // in 3.15.5): the same entry as do_cow_fault(): PTE unmapped, no lock, orig_pte read
+        // locklessly by handle_pte_fault().
+        "do_read_fault": EntryContract(
+            models: "mm/memory.c do_linear_fault() calling do_read_fault(), -mm 2014-03",
+            heldOnEntry: [:], releasedOnExit: [], page: .none, returnTrueReuses: false, pteReadWithoutPTL: true),
+        "do_shared_fault": EntryContract(
+            models: "mm/memory.c do_linear_fault() calling do_shared_fault(), -mm 2014-03",
+            heldOnEntry: [:], releasedOnExit: [], page: .none, returnTrueReuses: false, pteReadWithoutPTL: true),
         // mm/memory.c copy_pte_range() -> copy_present_ptes(), v6.7 with the seed's v3 01/15: the
         // source PTE is present and maps (part of) a folio; both PTLs are held by the caller
         // (lock balance is copy_pte_range()'s to show).

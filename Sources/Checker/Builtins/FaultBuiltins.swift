@@ -74,6 +74,14 @@ enum FaultBuiltins {
             m.emit(.rss(counter: name, delta: Int(d)))
             return .int(0)
         }
+        // mm/page-writeback.c balance_dirty_pages_ratelimited(), 3.15: throttles a task that
+        // dirties pages (may sleep in balance_dirty_pages()); no page, count or lock change.
+        r.add("balance_dirty_pages_ratelimited", models: "mm/page-writeback.c balance_dirty_pages_ratelimited(), 3.15") {
+            m, a in
+            _ = try m.values(a)
+            m.emit(.mightSleep(name: "balance_dirty_pages_ratelimited"))
+            return .int(0)
+        }
         // mm/memory.c init_rss_vec()/add_mm_rss_vec(), v6.7: fork counts into a local
         // rss[NR_MM_COUNTERS] and adds each non-zero entry to the child's mm with add_mm_counter().
         r.add("init_rss_vec", models: "mm/memory.c init_rss_vec(), v6.7") { m, a in

@@ -42,15 +42,33 @@ enum HandlerBuiltins {
                         id: n, refcount: 2, mapcount: 0,
                         flags: locked ? [.locked, .uptodate, .pageCache] : [.uptodate, .pageCache]))
                 m.state.ownRefs[n] = 1
+                // A page cache page belongs to the file's mapping (page->mapping, which
+                // do_page_mkwrite() re-checks after taking the page lock, 3.15).
+                if v.count > 0, case .pointer(let vma) = v[0],
+                    case .pointer(let file)? = try? m.load(.pointer(vma.appending(.field("vm_file")))),
+                    let mapping = try? m.load(.pointer(file.appending(.field("f_mapping"))))
+                {
+                    m.pageFields[n, default: [:]]["mapping"] = mapping
+                }
                 if locked { m.acquire("page\(n)", .pageLock) }
                 try m.store(vmf.appending(.field("page")), m.pagePointer(n))
                 return .int(locked ? c["VM_FAULT_LOCKED"]! : 0)
             }
         }
+        // include/linux/mm.h ->page_mkwrite(), v3.14 (Documentation/filesystems/Locking): 0 with
+        // the page unlocked, VM_FAULT_LOCKED with vmf->page locked by the handler, or an error.
         r.add("->page_mkwrite", models: "include/linux/mm.h vm_operations_struct->page_mkwrite(), v3.14") { m, a in
-            _ = try m.values(a)
+            let v = try m.values(a)
             let k = m.choose(3, "the ->page_mkwrite handler returns: outcome #")
-            return .int([0, KernelConstants.table["VM_FAULT_LOCKED"]!, KernelConstants.table["VM_FAULT_SIGBUS"]!][k])
+            let locked = KernelConstants.table["VM_FAULT_LOCKED"]!
+            if k == 1, v.count > 1, case .pointer(let vmf) = v[1],
+                let n = m.page(of: try m.load(.pointer(vmf.appending(.field("page")))))
+            {
+                m.emit(.mightSleep(name: "->page_mkwrite"))
+                m.state.pages[n].flags.insert(.locked)
+                m.acquire("page\(n)", .pageLock)
+            }
+            return .int([0, locked, KernelConstants.table["VM_FAULT_SIGBUS"]!][k])
         }
     }
 }

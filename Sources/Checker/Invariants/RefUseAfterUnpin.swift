@@ -1,7 +1,10 @@
 /// ref.use-after-unpin: no operation on a page (unlock_page, a flag, a count) after the path has
 /// given up the last thing that kept it alive for it: its own reference, or the PTE lock over a
 /// PTE that maps the page. (be068f29034f "mm: fix misplaced unlock_page in do_wp_page()":
-/// wp_page_reuse() drops the PTL, after which the page may be freed under us.)
+/// wp_page_reuse() drops the PTL, after which the page may be freed under us.) A page cache
+/// page the path holds locked is kept alive by the cache's own reference: truncation and
+/// reclaim take the page lock before they remove a page from the cache (mm/truncate.c
+/// truncate_inode_pages_range(), mm/vmscan.c shrink_page_list(), 3.15).
 struct RefUseAfterUnpin: Invariant {
     let id = "ref.use-after-unpin"
     let statement =
@@ -17,7 +20,8 @@ struct RefUseAfterUnpin: Invariant {
                 let s = p.state(after: k - 1)
                 let ownRef = (s.ownRefs[n] ?? 0) > 0
                 let ptlMapping = s.held["ptl"] != nil && s.ptes.contains { $0.page == n && $0.present }
-                if !ownRef && !ptlMapping && s.pages[n].refcount > 0 {
+                let lockedInCache = s.pages[n].flags.contains(.pageCache) && s.held["page\(n)"] == .pageLock
+                if !ownRef && !ptlMapping && !lockedInCache && s.pages[n].refcount > 0 {
                     return [
                         run.finding(
                             self, .violated, line: run.lineInFunction(p, k),
