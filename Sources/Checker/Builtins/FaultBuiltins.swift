@@ -76,7 +76,8 @@ enum FaultBuiltins {
         }
         // mm/page-writeback.c balance_dirty_pages_ratelimited(), 3.15: throttles a task that
         // dirties pages (may sleep in balance_dirty_pages()); no page, count or lock change.
-        r.add("balance_dirty_pages_ratelimited", models: "mm/page-writeback.c balance_dirty_pages_ratelimited(), 3.15") {
+        r.add("balance_dirty_pages_ratelimited", models: "mm/page-writeback.c balance_dirty_pages_ratelimited(), 3.15")
+        {
             m, a in
             _ = try m.values(a)
             m.emit(.mightSleep(name: "balance_dirty_pages_ratelimited"))
