@@ -54,50 +54,13 @@ func runMain() -> Int32 {
         return argv.isEmpty ? 2 : 0
     }
     do {
-        switch argv[0] {
-        case "extract":
-            let args = try Arguments(argv, valued: ExtractCommand.valued, flagNames: ExtractCommand.flags)
-            if args.flags.contains("--help") || args.flags.contains("-h") {
-                Output.print(usage)
-                return 0
-            }
-            return try ExtractCommand.run(args)
-        case "apply":
-            let args = try Arguments(argv, valued: ApplyCommand.valued, flagNames: ApplyCommand.flags)
-            return try ApplyCommand.run(args)
-        case "compare":
-            let args = try Arguments(argv, valued: CompareCommand.valued, flagNames: CompareCommand.flags)
-            return try CompareCommand.run(args)
-        case "check":
-            let args = try Arguments(argv, valued: CheckCommand.valued, flagNames: CheckCommand.flags)
-            return try CheckCommand.run(args)
-        case "report":
-            let args = try Arguments(argv, valued: ReportCommand.valued, flagNames: ReportCommand.flags)
-            if args.flags.contains("--help") || args.flags.contains("-h") {
-                Output.print(usage)
-                return 0
-            }
-            return try ReportCommand.run(args)
-        case "batch":
-            let args = try Arguments(argv, valued: BatchCommand.valued, flagNames: BatchCommand.flags)
-            if args.flags.contains("--help") || args.flags.contains("-h") {
-                Output.print(usage)
-                return 0
-            }
-            return try BatchCommand.run(args)
-        case "merge":
-            let args = try Arguments(argv, valued: MergeCommand.valued, flagNames: MergeCommand.flags)
-            if args.flags.contains("--help") || args.flags.contains("-h") {
-                Output.print(usage)
-                return 0
-            }
-            return try MergeCommand.run(args)
-        case "model":
-            let args = try Arguments(argv, valued: ModelCommand.valued, flagNames: ModelCommand.flags)
-            return try ModelCommand.run(args)
-        default:
-            throw UsageError("unknown command \(argv[0])")
+        guard let command = Commands.byName[argv[0]] else { throw UsageError("unknown command \(argv[0])") }
+        let args = try Arguments(argv, valued: command.valued, flagNames: command.flags)
+        if args.flags.contains("--help") || args.flags.contains("-h") {
+            Output.print(usage)
+            return 0
         }
+        return try command.run(args)
     } catch {
         // One line: scripts and people read the first line of an error.
         Output.error("\(error) (try 'mmreview --help')")
