@@ -105,8 +105,8 @@ enum ScenarioBuilder {
         let role = contract?.page ?? .mappedPage
         if role == .largeFolio { return largeFolioScenarios(f, contract: contract) }
         if role == .emptyRange { return emptyRangeScenarios(f, pteMapCanFail: pteMapCanFail) }
-        if role == .swapEntry { return swapEntryScenarios(f, contract: contract) }
-        if role == .reclaim { return reclaimScenarios(f, contract: contract) }
+        if role == .swapEntry { return swapEntryScenarios(f) }
+        if role == .reclaim { return reclaimScenarios(f) }
         var out: [Scenario] = []
         for mapcount in 1...2 {
             for pins in 0...1 {
@@ -206,7 +206,7 @@ enum ScenarioBuilder {
     /// A fault on a swap PTE: the page is still in the swap cache (perhaps mapped by another
     /// process, perhaps with a second swap PTE elsewhere, perhaps pinned or referenced), or it has
     /// to be read in (read_swap_cache_async() makes it).
-    static func swapEntryScenarios(_ f: CFunction, contract: EntryContract?) -> [Scenario] {
+    static func swapEntryScenarios(_ f: CFunction) -> [Scenario] {
         var out: [Scenario] = []
         func add(_ pages: [PageState], _ name: String) {
             var s = MMState()
@@ -234,7 +234,7 @@ enum ScenarioBuilder {
 
     /// Reclaim unmapping an anon page from one vma: locked, in the swap cache, held by reclaim's
     /// reference; mapped here (and perhaps elsewhere), perhaps pinned, the PTE young or not.
-    static func reclaimScenarios(_ f: CFunction, contract: EntryContract?) -> [Scenario] {
+    static func reclaimScenarios(_ f: CFunction) -> [Scenario] {
         var out: [Scenario] = []
         for mapcount in 1...2 {
             for pins in 0...1 {

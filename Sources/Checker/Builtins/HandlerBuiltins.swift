@@ -38,9 +38,7 @@ enum HandlerBuiltins {
                 let n = m.state.pages.count
                 let locked = outcomes[k] == "locked page"
                 m.state.pages.append(
-                    PageState(
-                        id: n, refcount: 2, mapcount: 0,
-                        flags: locked ? [.locked, .uptodate, .pageCache] : [.uptodate, .pageCache]))
+                    PageState(id: n, refcount: 2, mapcount: 0, flags: [.uptodate, .pageCache]))
                 m.state.ownRefs[n] = 1
                 // A page cache page belongs to the file's mapping (page->mapping, which
                 // do_page_mkwrite() re-checks after taking the page lock, 3.15).
@@ -50,7 +48,7 @@ enum HandlerBuiltins {
                 {
                     m.pageFields[n, default: [:]]["mapping"] = mapping
                 }
-                if locked { m.acquire("page\(n)", .pageLock) }
+                if locked { m.takePageLock(n) }
                 try m.store(vmf.appending(.field("page")), m.pagePointer(n))
                 return .int(locked ? c["VM_FAULT_LOCKED"]! : 0)
             }
@@ -65,8 +63,7 @@ enum HandlerBuiltins {
                 let n = m.page(of: try m.load(.pointer(vmf.appending(.field("page")))))
             {
                 m.emit(.mightSleep(name: "->page_mkwrite"))
-                m.state.pages[n].flags.insert(.locked)
-                m.acquire("page\(n)", .pageLock)
+                m.takePageLock(n)
             }
             return .int([0, locked, KernelConstants.table["VM_FAULT_SIGBUS"]!][k])
         }

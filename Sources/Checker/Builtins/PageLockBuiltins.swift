@@ -8,19 +8,17 @@ enum PageLockBuiltins {
         r.add(["trylock_page", "folio_trylock"], models: "include/linux/pagemap.h trylock_page(), v5.8") { m, a in
             guard let n = try m.pageArg(a) else { return .unknown("trylock_page") }
             m.emit(.pageAccess(page: n, op: "trylock_page"))
-            if m.state.held["page\(n)"] != nil { return .int(0) }
+            if m.state.held[MMState.pageLockName(n)] != nil { return .int(0) }
             if m.choose(2, "trylock_page(page\(n)) fails: another CPU holds the page lock") == 1 { return .int(0) }
-            m.state.pages[n].flags.insert(.locked)
-            m.acquire("page\(n)", .pageLock, blocking: false)
+            m.takePageLock(n, blocking: false)
             return .int(1)
         }
         // 2.6.11 TestSetPageLocked(): returns the old bit (nonzero means somebody held it).
         r.add("TestSetPageLocked", models: "include/linux/page-flags.h TestSetPageLocked(), 2.6.11") { m, a in
             guard let n = try m.pageArg(a) else { return .unknown("TestSetPageLocked") }
-            if m.state.held["page\(n)"] != nil { return .int(1) }
+            if m.state.held[MMState.pageLockName(n)] != nil { return .int(1) }
             if m.choose(2, "TestSetPageLocked(page\(n)) finds the page locked by another CPU") == 1 { return .int(1) }
-            m.state.pages[n].flags.insert(.locked)
-            m.acquire("page\(n)", .pageLock, blocking: false)
+            m.takePageLock(n, blocking: false)
             return .int(0)
         }
         // mm/filemap.c lock_page() -> __lock_page(), v5.8: sleeps until PG_locked is ours.
@@ -28,8 +26,7 @@ enum PageLockBuiltins {
             guard let n = try m.pageArg(a) else { return .unknown("lock_page") }
             m.emit(.mightSleep(name: "lock_page"))
             m.emit(.pageAccess(page: n, op: "lock_page"))
-            m.state.pages[n].flags.insert(.locked)
-            m.acquire("page\(n)", .pageLock)
+            m.takePageLock(n)
             return .int(0)
         }
         // mm/filemap.c unlock_page(), v5.8: clears PG_locked and wakes waiters; touches the page.
@@ -37,7 +34,7 @@ enum PageLockBuiltins {
             guard let n = try m.pageArg(a) else { return .unknown("unlock_page") }
             m.emit(.pageAccess(page: n, op: "unlock_page"))
             m.state.pages[n].flags.remove(.locked)
-            m.release("page\(n)", .pageLock)
+            m.release(MMState.pageLockName(n), .pageLock)
             return .int(0)
         }
         // kernel/locking/mutex.c mutex_lock()/mutex_unlock(): sleeping locks.
@@ -89,4 +86,18 @@ enum PageLockBuiltins {
         }
         return n
     }
+}
+
+extension Machine {
+    /// PG_locked set and the page's lock held by this path (lock_page(), a trylock that won, a
+    /// handler that returns the page locked).
+    func takePageLock(_ n: Int, blocking: Bool = true) {
+        state.pages[n].flags.insert(.locked)
+        acquire(MMState.pageLockName(n), .pageLock, blocking: blocking)
+    }
+}
+
+extension MMState {
+    /// The name a page's lock is held under (`page0`), as entry contracts name it.
+    static func pageLockName(_ n: Int) -> String { "page\(n)" }
 }

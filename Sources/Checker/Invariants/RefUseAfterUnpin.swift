@@ -20,7 +20,8 @@ struct RefUseAfterUnpin: Invariant {
                 let s = p.state(after: k - 1)
                 let ownRef = (s.ownRefs[n] ?? 0) > 0
                 let ptlMapping = s.held["ptl"] != nil && s.ptes.contains { $0.page == n && $0.present }
-                let lockedInCache = s.pages[n].flags.contains(.pageCache) && s.held["page\(n)"] == .pageLock
+                let lockedInCache =
+                    s.pages[n].flags.contains(.pageCache) && s.held[MMState.pageLockName(n)] == .pageLock
                 if !ownRef && !ptlMapping && !lockedInCache && s.pages[n].refcount > 0 {
                     return [
                         run.finding(
