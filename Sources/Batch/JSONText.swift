@@ -36,10 +36,16 @@ enum JSONText {
         return out + "\""
     }
 
+    /// `{"thread": KEY, "NAME": VALUE}`: the envelope of every result line, VALUE being the
+    /// caller's JSON bytes.
+    static func threadLine(key: String, _ name: String, _ value: [UInt8]) -> [UInt8] {
+        Array("{\"thread\":\(string(key)),\(string(name)):".utf8) + value + [UInt8(ascii: "}")]
+    }
+
     /// The error line of a thread that could not be processed.
     static func errorLine(key: String, failure: ThreadFailure) -> [UInt8] {
-        Array(
-            ("{\"thread\":\(string(key)),\"error\":{\"kind\":\(string(failure.kind)),"
-                + "\"message\":\(string(failure.message))}}").utf8)
+        threadLine(
+            key: key, "error",
+            Array("{\"kind\":\(string(failure.kind)),\"message\":\(string(failure.message))}".utf8))
     }
 }

@@ -24,6 +24,11 @@ public struct ThreadResult: Sendable, Equatable {
         self.line = line
         self.counts = counts
     }
+
+    /// The line `{"thread": KEY, "NAME": VALUE}`, in the same envelope as the error lines.
+    public init(key: String, field name: String, value: [UInt8], counts: ThreadCounts) {
+        self.init(line: JSONText.threadLine(key: key, name, value), counts: counts)
+    }
 }
 
 /// The numbers one thread contributes to the summary. Also kept in the journal, so a resumed run

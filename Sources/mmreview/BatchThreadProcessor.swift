@@ -49,16 +49,11 @@ struct BatchThreadProcessor: Sendable {
             missing: t.placeholders)
         let report = ReportBuilder.build(thread: extraction, catalog: catalog, options: options)
         let encoded: [UInt8]
-        let key: Data
-        do {
-            encoded = try ReportJSON.encode(report, pretty: false)
-            key = try JSONEncoder().encode(item.key)
-        } catch {
+        do { encoded = try ReportJSON.encode(report, pretty: false) } catch {
             throw ThreadFailure(kind: "json.encode", message: "cannot encode the thread's line: \(error)")
         }
-        let line = Array("{\"thread\":".utf8) + Array(key) + Array(",\"report\":".utf8) + encoded + [0x7D]
         return ThreadResult(
-            line: line,
+            key: item.key, field: "report", value: encoded,
             counts: ThreadCounts(patches: report.summary.patches, findings: report.summary.violatedByInvariant))
     }
 
