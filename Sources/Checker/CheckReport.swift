@@ -11,6 +11,11 @@ public struct CheckReport: Sendable, Codable, Equatable {
     public var hasViolations: Bool {
         versions.contains { $0.kind == "patched" && $0.findings.contains { $0.verdict == .violated } }
     }
+
+    /// The findings on patch `patchIndex` as patched, in every configuration checked.
+    public func patchedFindings(patch patchIndex: Int) -> [Finding] {
+        versions.filter { $0.kind == "patched" && $0.patchIndex == patchIndex }.flatMap(\.findings)
+    }
 }
 
 public struct InvariantInfo: Sendable, Codable, Equatable {

@@ -85,8 +85,7 @@ enum CompareCommand {
         }
         // The checker once per thread; each side takes its own patches' patched versions.
         let checker = ThreadCheckCache(
-            applier: VersionApplier(catalog: catalog, forcedBase: args.options["--base"]), catalog: catalog,
-            limits: limits)
+            applier: VersionApplier(catalog: catalog, forcedBase: args.options["--base"]), limits: limits)
         let reviews = zip(comparisons, sides).map { c, side in
             RevisionReview(
                 comparison: c,
@@ -115,13 +114,11 @@ enum CompareCommand {
 /// versions.
 final class ThreadCheckCache {
     let applier: VersionApplier
-    let catalog: ModelCatalog
     let limits: CheckLimits
     private var reports: [String: CheckReport] = [:]
 
-    init(applier: VersionApplier, catalog: ModelCatalog, limits: CheckLimits) {
+    init(applier: VersionApplier, limits: CheckLimits) {
         self.applier = applier
-        self.catalog = catalog
         self.limits = limits
     }
 
@@ -132,11 +129,9 @@ final class ThreadCheckCache {
             let report =
                 reports[key]
                 ?? CheckRunner.check(
-                    applier.apply(c.extraction), extraction: c.extraction, catalog: catalog, limits: limits)
+                    applier.apply(c.extraction), extraction: c.extraction, catalog: applier.catalog, limits: limits)
             reports[key] = report
-            for v in report.versions where v.kind == "patched" && v.patchIndex == c.patchIndex {
-                out += v.findings
-            }
+            out += report.patchedFindings(patch: c.patchIndex)
         }
         return out
     }

@@ -23,8 +23,7 @@ import Testing
         let report = CheckRunner.check(
             VersionApplier(catalog: catalog).apply(threads[0]), extraction: threads[0], catalog: catalog)
         func findings(_ c: [RevisionComparer.Candidate]) -> [Finding] {
-            report.versions.filter { v in v.kind == "patched" && c.contains { $0.patchIndex == v.patchIndex } }
-                .flatMap(\.findings)
+            c.flatMap { report.patchedFindings(patch: $0.patchIndex) }
         }
         let f = FindingComparison(from: "v1", to: "v2", old: findings(old), new: findings(new))
         let fixed = Set(f.fixed.filter { $0.verdict == .violated }.map(\.invariant))
