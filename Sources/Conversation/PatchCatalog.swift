@@ -12,18 +12,25 @@ struct PatchCatalog {
     private(set) var patches: [ExtractedPatch] = []
     /// For each entry, the added and removed lines' normalised text (to match quoted fragments);
     /// computed on first use: only matches that involve a fragment need them.
-    private var lineSets: [Set<String>?] = []
+    private var lineSets: [Set<UInt64>?] = []
     /// For each entry, its lower-cased title and its hunks' `path old new` keys (computed once).
     private var lowerTitles: [String] = []
-    private var hunkKeys: [Set<String>?] = []
+    private var hunkKeys: [Set<HunkKey>?] = []
+
+    /// A hunk's place: its file (nil when no header was quoted) and start lines.
+    struct HunkKey: Hashable {
+        var path: String?
+        var oldStart: Int
+        var newStart: Int
+    }
 
     mutating func add(
         _ lp: LocalPatch, message i: Int, messageValue m: Message, inBody: InBodyHeaders, memo: inout ThreadMemo
     ) -> Int {
         let candidate = Self.makePatch(
             lp, message: i, messageValue: m, inBody: inBody, index: patches.count, memo: &memo)
-        var lines: Set<String>? = nil
-        var keys: Set<String>? = nil
+        var lines: Set<UInt64>? = nil
+        var keys: Set<HunkKey>? = nil
         let lowerTitle = candidate.title.lowercased()
         if let j = matchIndex(candidate, lowerTitle: lowerTitle, lines: &lines, keys: &keys) {
             patches[j].occurrences.append(PatchOccurrence(message: i, quoteLevel: lp.level))
@@ -47,29 +54,33 @@ struct PatchCatalog {
         return patches.count - 1
     }
 
-    private mutating func lineSet(_ j: Int) -> Set<String> {
+    private mutating func lineSet(_ j: Int) -> Set<UInt64> {
         if let s = lineSets[j] { return s }
         let s = Self.changedLines(patches[j].files)
         lineSets[j] = s
         return s
     }
 
-    private mutating func hunkKeySet(_ j: Int) -> Set<String> {
+    private mutating func hunkKeySet(_ j: Int) -> Set<HunkKey> {
         if let s = hunkKeys[j] { return s }
         let s = Self.hunkKeys(patches[j].files)
         hunkKeys[j] = s
         return s
     }
 
-    private static func hunkKeys(_ files: [FileDiff]) -> Set<String> {
-        Set(files.flatMap { f in f.hunks.map { "\(f.path ?? "?") \($0.oldStart) \($0.newStart)" } })
+    private static func hunkKeys(_ files: [FileDiff]) -> Set<HunkKey> {
+        var keys = Set<HunkKey>()
+        for f in files {
+            for h in f.hunks { keys.insert(HunkKey(path: f.path, oldStart: h.oldStart, newStart: h.newStart)) }
+        }
+        return keys
     }
 
     /// The same patch: same title, version and part with overlapping hunks, or a fragment whose
     /// changed lines all appear in an earlier patch. `lines` and `keys` are the candidate's,
     /// computed here when first needed.
     private mutating func matchIndex(
-        _ c: ExtractedPatch, lowerTitle: String, lines: inout Set<String>?, keys: inout Set<String>?
+        _ c: ExtractedPatch, lowerTitle: String, lines: inout Set<UInt64>?, keys: inout Set<HunkKey>?
     ) -> Int? {
         // Fields are read in place: copying each entry (a struct of ~20 references) per candidate
         // was a retain/release storm on threads with many patches.
@@ -120,71 +131,51 @@ struct PatchCatalog {
         return score
     }
 
-    private static func changedLines(_ files: [FileDiff]) -> Set<String> {
-        var s = Set<String>()
+    /// Each added or removed line as a fingerprint of its sign and whitespace-normalised text
+    /// (runs of spaces and tabs read as one space, none at the ends; empty lines left out): the
+    /// fragment test only asks whether one patch's changed lines are among another's, and 64-bit
+    /// fingerprints answer that without a String per line.
+    static func changedLines(_ files: [FileDiff]) -> Set<UInt64> {
+        var s = Set<UInt64>()
         for f in files {
             for h in f.hunks {
                 for l in h.lines where l.kind == .added || l.kind == .removed {
-                    let sign: UInt8 = l.kind == .added ? UInt8(ascii: "+") : UInt8(ascii: "-")
-                    if let fast = Self.normalisedASCII(l.text, sign: sign) {
-                        if let fast { s.insert(fast) }
-                        continue
+                    if let key = lineKey(l.text, sign: l.kind == .added ? UInt8(ascii: "+") : UInt8(ascii: "-")) {
+                        s.insert(key)
                     }
-                    let norm = Self.normalise(l.text)
-                    if !norm.isEmpty { s.insert((l.kind == .added ? "+" : "-") + norm) }
                 }
             }
         }
         return s
     }
 
-    /// `sign` + `normalise(text)` computed on bytes for ASCII text (where bytes are Characters):
-    /// `.some(nil)` when the normalised text is empty, nil when the text is not ASCII.
-    static func normalisedASCII(_ text: String, sign: UInt8) -> String?? {
+    /// FNV-1a over `sign` and the normalised bytes; nil when nothing but whitespace is left.
+    /// Deterministic (unlike `Hasher`), so runs agree.
+    static func lineKey(_ text: String, sign: UInt8) -> UInt64? {
         var text = text
-        return text.withUTF8 { buf -> String?? in
-            // First the length (and whether the text is ASCII), then the bytes.
-            var n = 1
-            var pendingSpace = false
+        return text.withUTF8 { buf -> UInt64? in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            @inline(__always) func mix(_ b: UInt8) {
+                h ^= UInt64(b)
+                h = h &* 0x0000_0100_0000_01B3
+            }
+            mix(sign)
+            var any = false
+            var pending = false
             for b in buf {
-                if b >= 0x80 { return nil }
                 if b == 0x20 || b == 0x09 {
-                    pendingSpace = n > 1
+                    pending = any
                     continue
                 }
-                if pendingSpace {
-                    n += 1
-                    pendingSpace = false
+                if pending {
+                    mix(0x20)
+                    pending = false
                 }
-                n += 1
+                mix(b)
+                any = true
             }
-            if n == 1 { return .some(nil) }
-            return .some(
-                String(unsafeUninitializedCapacity: n) { out in
-                    out[0] = sign
-                    var k = 1
-                    var pending = false
-                    for b in buf {
-                        if b == 0x20 || b == 0x09 {
-                            pending = k > 1
-                            continue
-                        }
-                        if pending {
-                            out[k] = 0x20
-                            k += 1
-                            pending = false
-                        }
-                        out[k] = b
-                        k += 1
-                    }
-                    return k
-                })
+            return any ? h : nil
         }
-    }
-
-    /// Whitespace-insensitive text: renders and mail clients change whitespace, never tokens.
-    static func normalise(_ s: String) -> String {
-        s.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
     static func makePatch(

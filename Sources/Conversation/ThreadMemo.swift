@@ -10,7 +10,13 @@ struct ThreadMemo {
             var t = text
             t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
-        static func == (a: Key, b: Key) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        static func == (a: Key, b: Key) -> Bool {
+            // Native strings are contiguous UTF-8: compare the buffers, not byte by byte through
+            // the generic UTF8View iterator (a long attribution line cost thousands of steps).
+            var x = a.text
+            var y = b.text
+            return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && p.elementsEqual(q) } }
+        }
     }
 
     private var subjects: [Key: PatchSubject] = [:]

@@ -14,25 +14,35 @@ enum RFC2822DateParser {
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
     static func parse(_ raw: String) -> (epochSeconds: Int64, utcOffsetMinutes: Int)? {
-        // Tokens: comments dropped, commas as separators, ISO 'T' split.
-        var tokens: [String] = []
-        var current = ""
+        var raw = raw
+        return raw.withUTF8 { parse(bytes: $0) }
+    }
+
+    /// The same on bytes: every separator and bracket is ASCII, so tokens are byte runs. A
+    /// String per token and per scalar appended cost ~30,000 instructions a date header.
+    static func parse(bytes raw: UnsafeBufferPointer<UInt8>) -> (epochSeconds: Int64, utcOffsetMinutes: Int)? {
+        // Tokens: comments dropped (text around a comment joins), commas as separators.
+        var chars: [UInt8] = []
+        chars.reserveCapacity(raw.count)
+        var tokens: [Range<Int>] = []
+        tokens.reserveCapacity(8)
+        var tokenStart = 0
         var depth = 0
-        for c in raw.unicodeScalars {
-            if c == "(" { depth += 1 }
+        for c in raw {
+            if c == 0x28 { depth += 1 }
             if depth > 0 {
-                if c == ")" { depth -= 1 }
+                if c == 0x29 { depth -= 1 }
                 continue
             }
-            if c == " " || c == "\t" || c == "," || c == "\n" || c == "\r" {
-                if !current.isEmpty { tokens.append(current) }
-                current = ""
+            if c == 0x20 || c == 0x09 || c == 0x2C || c == 0x0A || c == 0x0D {
+                if chars.count > tokenStart { tokens.append(tokenStart..<chars.count) }
+                tokenStart = chars.count
             } else {
-                current.unicodeScalars.append(c)
+                chars.append(c)
             }
             if tokens.count > 16 { return nil }
         }
-        if !current.isEmpty { tokens.append(current) }
+        if chars.count > tokenStart { tokens.append(tokenStart..<chars.count) }
 
         var day: Int?
         var month: Int?
@@ -41,39 +51,41 @@ enum RFC2822DateParser {
         var minute = 0
         var second = 0
         var offset: Int?
-        var numbers: [Substring] = []
-        for token in tokens {
+        var numbers: [Range<Int>] = []
+        for r in tokens {
+            let token = chars[r]
             if let iso = parseISO(token) {
                 (year, month, day) = (iso.y, iso.m, iso.d)
                 if let t = iso.time { (hour, minute, second) = t }
                 if let z = iso.zone { offset = z }
                 continue
             }
-            if token.utf8.contains(0x3A) {
-                guard hour == nil, let t = parseTime(Substring(token)) else { continue }
+            if token.contains(0x3A) {
+                guard hour == nil, let t = parseTime(token) else { continue }
                 (hour, minute, second) = t
                 continue
             }
-            if let f = token.unicodeScalars.first, f == "+" || f == "-", token.utf8.count >= 3 {
-                if offset == nil, let z = parseNumericZone(token.dropFirst(), negative: f == "-") { offset = z }
+            if let f = token.first, f == 0x2B || f == 0x2D, token.count >= 3 {
+                if offset == nil, let z = parseNumericZone(token.dropFirst(), negative: f == 0x2D) { offset = z }
                 continue
             }
-            if token.utf8.allSatisfy(ASCII.isDigit) {
-                numbers.append(Substring(token))
+            if token.allSatisfy(ASCII.isDigit) {
+                numbers.append(r)
                 continue
             }
-            let upper = String(decoding: token.utf8.map { $0 &- 0x61 < 26 ? $0 - 0x20 : $0 }, as: UTF8.self)
-            if month == nil, token.utf8.count >= 3,
-                let m = months.firstIndex(of: String(token.asciiLowercased().prefix(3)))
-            {
+            if month == nil, token.count >= 3, let m = monthIndex(token) {
                 month = m + 1
                 continue
             }
-            if offset == nil, hour != nil, let z = zones[upper] { offset = z }
+            if offset == nil, hour != nil,
+                let z = zones[String(decoding: token.map { $0 &- 0x61 < 26 ? $0 - 0x20 : $0 }, as: UTF8.self)]
+            {
+                offset = z
+            }
         }
-        for number in numbers where number.utf8.count <= 4 {
-            let v = Int(number)!
-            let digits = number.utf8.count
+        for r in numbers where r.count <= 4 {
+            let v = decimal(chars[r])!
+            let digits = r.count
             if day == nil && digits <= 2 && v >= 1 && v <= 31 {
                 day = v
             } else if year == nil {
@@ -88,46 +100,75 @@ enum RFC2822DateParser {
         return (local - Int64(z * 60), z)
     }
 
-    private static func parseTime(_ s: Substring) -> (Int, Int, Int)? {
-        let parts = s.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.utf8.count <= 2 }),
-            let h = Int(parts[0]), let m = Int(parts[1])
+    /// The month whose three-letter name the token starts with (ASCII case ignored).
+    private static func monthIndex(_ token: ArraySlice<UInt8>) -> Int? {
+        let i = token.startIndex
+        let key = [token[i], token[i + 1], token[i + 2]].map { $0 &- 0x41 < 26 ? $0 + 0x20 : $0 }
+        return months.firstIndex { $0.utf8.elementsEqual(key) }
+    }
+
+    /// `Int(String)` on bytes: an optional sign, then one or more ASCII digits; nil on overflow.
+    private static func decimal(_ s: ArraySlice<UInt8>) -> Int? {
+        var rest = s
+        var negative = false
+        if let f = rest.first, f == 0x2B || f == 0x2D {
+            negative = f == 0x2D
+            rest = rest.dropFirst()
+        }
+        guard !rest.isEmpty else { return nil }
+        var v = 0
+        for b in rest {
+            guard ASCII.isDigit(b) else { return nil }
+            let (m, o1) = v.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(Int(b - 0x30))
+            if o1 || o2 { return nil }
+            v = a
+        }
+        return negative ? -v : v
+    }
+
+    private static func parseTime(_ s: ArraySlice<UInt8>) -> (Int, Int, Int)? {
+        let parts = s.split(separator: 0x3A, omittingEmptySubsequences: false)
+        guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 2 }),
+            let h = decimal(parts[0]), let m = decimal(parts[1])
         else { return nil }
-        let sec = parts.count == 3 ? Int(parts[2]) : 0
+        let sec = parts.count == 3 ? decimal(parts[2]) : 0
         guard let sec else { return nil }
         return (h, m, sec)
     }
 
-    private static func parseNumericZone(_ s: Substring, negative: Bool) -> Int? {
-        let digits = s.filter { $0 != ":" }
-        let n = digits.utf8.count
-        guard n == 4 || n == 2, digits.utf8.allSatisfy(ASCII.isDigit), let v = Int(digits) else { return nil }
+    private static func parseNumericZone(_ s: ArraySlice<UInt8>, negative: Bool) -> Int? {
+        let digits = s.filter { $0 != 0x3A }
+        let n = digits.count
+        guard n == 4 || n == 2, digits.allSatisfy(ASCII.isDigit), let v = decimal(digits[...]) else { return nil }
         let minutes = n == 4 ? (v / 100) * 60 + v % 100 : v * 60
         guard minutes <= 18 * 60 else { return nil }
         return negative ? -minutes : minutes
     }
 
     /// `2008-11-12` or `2008-11-12T17:54:41+03:00`.
-    private static func parseISO(_ token: String)
+    private static func parseISO(_ u: ArraySlice<UInt8>)
         -> (y: Int, m: Int, d: Int, time: (Int, Int, Int)?, zone: Int?)?
     {
-        let u = Array(token.utf8)
-        guard u.count >= 10, u[4] == 0x2D, u[7] == 0x2D,
-            let y = Int(token.prefix(4)), let m = Int(token.dropFirst(5).prefix(2)),
-            let d = Int(token.dropFirst(8).prefix(2)),
+        let b = u.startIndex
+        guard u.count >= 10, u[b + 4] == 0x2D, u[b + 7] == 0x2D,
+            let y = decimal(u[b..<(b + 4)]), let m = decimal(u[(b + 5)..<(b + 7)]),
+            let d = decimal(u[(b + 8)..<(b + 10)]),
             (1...12).contains(m), d >= 1
         else { return nil }
-        guard u.count > 10, u[10] == 0x54 || u[10] == 0x74 else { return u.count == 10 ? (y, m, d, nil, nil) : nil }
-        var rest = token.dropFirst(11)
+        guard u.count > 10, u[b + 10] == 0x54 || u[b + 10] == 0x74 else {
+            return u.count == 10 ? (y, m, d, nil, nil) : nil
+        }
+        var rest = u[(b + 11)...]
         var zone: Int? = nil
-        if rest.hasSuffix("Z") || rest.hasSuffix("z") {
+        if let last = rest.last, last == 0x5A || last == 0x7A {
             zone = 0
             rest = rest.dropLast()
-        } else if let sign = rest.lastIndex(where: { $0 == "+" || $0 == "-" }) {
-            zone = parseNumericZone(rest[rest.index(after: sign)...], negative: rest[sign] == "-")
+        } else if let sign = rest.lastIndex(where: { $0 == 0x2B || $0 == 0x2D }) {
+            zone = parseNumericZone(rest[(sign + 1)...], negative: rest[sign] == 0x2D)
             rest = rest[..<sign]
         }
-        if let dot = rest.firstIndex(of: ".") { rest = rest[..<dot] }
+        if let dot = rest.firstIndex(of: 0x2E) { rest = rest[..<dot] }
         guard let t = parseTime(rest) else { return nil }
         return (y, m, d, t, zone)
     }
