@@ -189,11 +189,31 @@ public enum AttributionParser {
 }
 
 extension String {
+    /// Spaces, tabs and CRs (whole Characters) off both ends. Bytes decide wherever the
+    /// neighbouring byte is ASCII (there a byte is a Character, CR LF aside); next to other
+    /// bytes, which may join a space into a larger Character, the Character loop decides.
     func trimmingSpaces() -> String {
-        var s = Substring(self)
+        var copy = self
+        let (head, tail) = copy.withUTF8 { b -> (Int, Int) in
+            @inline(__always) func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
+            var i = 0
+            while i < b.count, isSpace(b[i]) {
+                let next = i + 1 < b.count ? b[i + 1] : 0
+                if next >= 0x80 || (b[i] == 0x0D && next == 0x0A) { break }
+                i += 1
+            }
+            var j = b.count
+            while j > i, isSpace(b[j - 1]) {
+                if j - 2 >= i, b[j - 2] >= 0x80 { break }
+                j -= 1
+            }
+            return (i, j)
+        }
+        let u = utf8
+        var s = Substring(u[u.index(u.startIndex, offsetBy: head)..<u.index(u.startIndex, offsetBy: tail)])
         while let f = s.first, f == " " || f == "\t" || f == "\r" { s.removeFirst() }
         while let l = s.last, l == " " || l == "\t" || l == "\r" { s.removeLast() }
-        return String(s)
+        return s.utf8.count == u.count ? self : String(s)
     }
 
     func trimmingCharacters(in set: String) -> String {

@@ -23,6 +23,15 @@ public enum MailReader {
         return archive
     }
 
+    /// The bytes of one file (or `-` for stdin) exactly as `read(path:)` reads them, with
+    /// whether the input limit cut them short: for callers that time or reuse the stages.
+    public static func fileBytes(path: String, limits: ReadLimits = .init()) throws(MailError)
+        -> (bytes: [UInt8], truncated: Bool)
+    {
+        let input = try FileInput.read(path: path, limit: limits.maxInputBytes)
+        return (input.bytes, input.truncated)
+    }
+
     /// Reads bytes already in memory; `name` is used in source locations.
     public static func read(
         bytes: [UInt8], name: String, format: InputFormat = .auto, limits: ReadLimits = .init()

@@ -51,11 +51,14 @@ struct HunkBodyReader {
 
         func append(_ kind: DiffLine.Kind, _ body: Bytes, _ k: Int) {
             let fn = tracker.observe(kind, body)
-            var line = DiffLine(kind: kind, text: body.string, function: fn, sourceID: input.id(k))
+            // The numbers first, then one DiffLine built in place (a local copy appended was
+            // copied and destroyed: two retains and releases a line).
+            var oldLine: Int? = nil
+            var newLine: Int? = nil
             switch kind {
             case .context:
-                line.oldLine = unbounded ? nil : oldNo
-                line.newLine = unbounded ? nil : newNo
+                oldLine = unbounded ? nil : oldNo
+                newLine = unbounded ? nil : newNo
                 oldNo &+= 1
                 newNo &+= 1
                 if !unbounded {
@@ -63,17 +66,20 @@ struct HunkBodyReader {
                     newLeft -= 1
                 }
             case .added:
-                line.newLine = unbounded ? nil : newNo
+                newLine = unbounded ? nil : newNo
                 newNo &+= 1
                 if !unbounded { newLeft -= 1 }
             case .removed:
-                line.oldLine = unbounded ? nil : oldNo
+                oldLine = unbounded ? nil : oldNo
                 oldNo &+= 1
                 if !unbounded { oldLeft -= 1 }
             case .noNewline:
                 break
             }
-            result.lines.append(line)
+            result.lines.append(
+                DiffLine(
+                    kind: kind, text: body.string, oldLine: oldLine, newLine: newLine, function: fn,
+                    sourceID: input.id(k)))
             result.indices.append(k)
         }
 

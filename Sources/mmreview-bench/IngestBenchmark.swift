@@ -103,22 +103,10 @@ enum IngestBenchmark {
         Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 
-    /// The whole file with plain POSIX reads, as `MailReader.read(path:)` does internally.
+    /// The whole file, read as `MailReader.read(path:)` reads it.
     private static func readFile(_ path: String) throws -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw BenchError("cannot open \(path): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { throw BenchError("cannot stat \(path)") }
-        let size = Int(st.st_size)
-        var bytes = [UInt8](repeating: 0, count: size)
-        var done = 0
-        while done < size {
-            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, size - done) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw BenchError("short read of \(path)") }
-            done += n
-        }
+        let (bytes, truncated) = try MailReader.fileBytes(path: path)
+        guard !truncated else { throw BenchError("\(path) is larger than the input limit") }
         return bytes
     }
 }
