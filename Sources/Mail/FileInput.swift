@@ -28,7 +28,8 @@ enum FileInput {
             // A regular file of known size: read straight into the array, no staging copy. Large
             // files in parallel pieces: most of a read's time is faulting in fresh pages, and
             // each core can fault its own piece.
-            let pieces = expected >= parallelReadMinimum ? max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) : 1
+            let cores = ProcessInfo.processInfo.activeProcessorCount
+            let pieces = expected >= parallelReadMinimum ? max(1, min(4, cores)) : 1
             let pieceSize = (expected + pieces - 1) / pieces
             let results = PieceResults(count: pieces)
             let size = expected
