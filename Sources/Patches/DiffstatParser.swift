@@ -131,6 +131,8 @@ enum DiffstatParser {
         // On bytes: `String.contains(String)` went through the generic string-processing
         // search (~9,000 instructions a call).
         var path = statPath
-        return path.withUTF8 { b in b.count >= 2 && (0..<(b.count - 1)).contains { b[$0] == 0x3D && b[$0 + 1] == 0x3E } }
+        return path.withUTF8 { b in
+            b.count >= 2 && (0..<(b.count - 1)).contains { b[$0] == 0x3D && b[$0 + 1] == 0x3E }
+        }
     }
 }
