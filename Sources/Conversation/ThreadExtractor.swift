@@ -222,17 +222,8 @@ enum DateText {
     /// The same text for 1970-2099 (proleptic Gregorian = Foundation's calendar there), computed
     /// with the days-to-civil algorithm instead of a Calendar.
     static func fastISO(_ s: Int) -> String {
-        let days = s / 86_400
         let secs = s % 86_400
-        let z = days + 719_468
-        let era = z / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = CivilDate.date(days: Int64(s / 86_400))
         let fields = [
             year / 1000 % 10, year / 100 % 10, year / 10 % 10, year % 10, -1, month / 10, month % 10, -1,
             day / 10, day % 10, -2, secs / 36_000, secs / 3600 % 10, -3, secs % 3600 / 600, secs % 3600 / 60 % 10, -3,

@@ -20,7 +20,7 @@ enum RFC2822DateParser {
 
     /// The same on bytes: every separator and bracket is ASCII, so tokens are byte runs. A
     /// String per token and per scalar appended cost ~30,000 instructions a date header.
-    static func parse(bytes raw: UnsafeBufferPointer<UInt8>) -> (epochSeconds: Int64, utcOffsetMinutes: Int)? {
+    private static func parse(bytes raw: UnsafeBufferPointer<UInt8>) -> (epochSeconds: Int64, utcOffsetMinutes: Int)? {
         // Tokens: comments dropped (text around a comment joins), commas as separators.
         var chars: [UInt8] = []
         chars.reserveCapacity(raw.count)
@@ -93,10 +93,10 @@ enum RFC2822DateParser {
             }
         }
         guard let d = day, let m = month, let y = year, let h = hour else { return nil }
-        guard d <= daysIn(month: m, year: y), h <= 24, minute < 60, second <= 60 else { return nil }
+        guard d <= CivilDate.daysIn(month: m, year: y), h <= 24, minute < 60, second <= 60 else { return nil }
         let z = offset ?? 0
-        let days = daysFromCivil(y, m, d)
-        let local = Int64(days) * 86_400 + Int64(h * 3600 + minute * 60 + second)
+        let days = CivilDate.days(year: y, month: m, day: d)
+        let local = days * 86_400 + Int64(h * 3600 + minute * 60 + second)
         return (local - Int64(z * 60), z)
     }
 
@@ -171,23 +171,5 @@ enum RFC2822DateParser {
         if let dot = rest.firstIndex(of: 0x2E) { rest = rest[..<dot] }
         guard let t = parseTime(rest) else { return nil }
         return (y, m, d, t, zone)
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
     }
 }

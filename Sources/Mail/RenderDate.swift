@@ -82,13 +82,13 @@ enum RenderDate {
             guard (1...12).contains(time.hour) else { return nil }
             time.hour = time.hour % 12 + (pm ? 12 : 0)
         }
-        guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
+        guard (1...12).contains(month), (1...CivilDate.daysIn(month: month, year: year)).contains(day),
             (0...23).contains(time.hour), (0...59).contains(time.minute),
             (0...60).contains(time.second)
         else { return nil }
         // `+0100 (BST)`: the number is what the mailer computed; the name is a comment.
         let offset = numericOffset ?? namedOffset
-        let days = daysFromCivil(year: year, month: month, day: day)
+        let days = CivilDate.days(year: year, month: month, day: day)
         let local = days * 86_400 + Int64(time.hour * 3600 + time.minute * 60 + time.second)
         return Parsed(epochSeconds: local - Int64((offset ?? 0) * 60), utcOffsetMinutes: offset)
     }
@@ -104,27 +104,5 @@ enum RenderDate {
             return (hour, minute, second)
         }
         return (hour, minute, 0)
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2:
-            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-            return leap ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithm), so no
-    /// Foundation calendar or time-zone database is involved.
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int64 {
-        let y = Int64(month <= 2 ? year - 1 : year)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let shiftedMonth = Int64((month + 9) % 12)
-        let dayOfYear = (153 * shiftedMonth + 2) / 5 + Int64(day) - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }

@@ -1,3 +1,5 @@
+import Mail
+
 /// Dates as mail shows them, computed from seconds since 1970 by hand so the output does not
 /// depend on the machine's time zone database or locale.
 struct MailDateText {
@@ -5,28 +7,20 @@ struct MailDateText {
     /// Minutes east of UTC, e.g. -420 for -0700.
     var offsetMinutes: Int
 
-    private static let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
+    private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     private struct Civil {
         var year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, weekday: String
     }
 
-    /// Local civil time, after Howard Hinnant's `civil_from_days`.
+    /// Local civil time.
     private var civil: Civil {
         let local = epoch + Int64(offsetMinutes * 60)
         let days = Int(local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
         let secs = Int(local - Int64(days) * 86_400)
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        let weekday = MailDateText.weekdays[((days % 7) + 7) % 7]
+        let (year, month, day) = CivilDate.date(days: Int64(days))
+        let weekday = MailDateText.weekdays[CivilDate.weekday(days: Int64(days))]
         return Civil(
             year: year, month: month, day: day, hour: secs / 3600, minute: secs / 60 % 60, second: secs % 60,
             weekday: weekday)
