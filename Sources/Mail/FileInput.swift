@@ -31,7 +31,8 @@ enum FileInput {
             let cores = ProcessInfo.processInfo.activeProcessorCount
             let pieces = expected >= parallelReadMinimum ? max(1, min(4, cores)) : 1
             let pieceSize = (expected + pieces - 1) / pieces
-            let results = PieceResults(count: pieces)
+            // Per piece: the bytes it read and the errno it stopped on (0 for none).
+            let results = ResultSlots<(done: Int, failure: Int32)>(count: pieces)
             let size = expected
             var bytes = [UInt8](unsafeUninitializedCapacity: size) { buf, count in
                 // Each piece writes only its own range of the buffer.
@@ -40,24 +41,24 @@ enum FileInput {
                     let start = p * pieceSize
                     let end = min(size, start + pieceSize)
                     var done = 0
+                    var failure: Int32 = 0
                     while start + done < end {
                         let n = pread(fd, base + start + done, end - start - done, off_t(start + done))
                         if n < 0 && errno == EINTR { continue }
-                        if n < 0 { results.fail(p, errno) }
+                        if n < 0 { failure = errno }
                         if n <= 0 { break }
                         done += n
                     }
-                    results.set(p, done)
+                    results.slots[p] = (done, failure)
                 }
                 // The valid prefix: up to the first piece that came up short (the file shrank).
                 count = 0
-                for p in 0..<pieces {
-                    let want = min(size, (p + 1) * pieceSize) - p * pieceSize
-                    count += results.done(p)
-                    if results.done(p) < want { break }
+                for (p, piece) in results.collect().enumerated() {
+                    count += piece.done
+                    if piece.done < min(size, (p + 1) * pieceSize) - p * pieceSize { break }
                 }
             }
-            if let failure = results.firstFailure {
+            if let failure = results.collect().lazy.map(\.failure).first(where: { $0 != 0 }) {
                 throw .unreadable(path: path, reason: String(cString: strerror(failure)))
             }
             // The file may have grown since fstat: read what follows like a stream (pread left
@@ -74,21 +75,6 @@ enum FileInput {
 
     /// Files this large are read in parallel pieces.
     static let parallelReadMinimum = 32 << 20
-
-    /// What each parallel piece read, and the first error.
-    private final class PieceResults: @unchecked Sendable {
-        private var counts: [Int]
-        private var failures: [Int32]
-        private let lock = NSLock()
-        init(count: Int) {
-            counts = Array(repeating: 0, count: count)
-            failures = Array(repeating: 0, count: count)
-        }
-        func set(_ p: Int, _ n: Int) { lock.withLock { counts[p] = n } }
-        func fail(_ p: Int, _ e: Int32) { lock.withLock { failures[p] = e } }
-        func done(_ p: Int) -> Int { lock.withLock { counts[p] } }
-        var firstFailure: Int32? { lock.withLock { failures.first { $0 != 0 } } }
-    }
 
     private static func readStream(_ fd: Int32, path: String, limit: Int) throws(MailError) -> Read {
         var bytes = [UInt8]()

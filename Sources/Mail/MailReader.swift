@@ -217,7 +217,7 @@ public enum MailReader {
     private static func parallelMap(count: Int, weight: Int, _ transform: (Int) -> Message) -> [Message] {
         if count < 64 || weight < (4 << 20) { return (0..<count).map(transform) }
         return withoutActuallyEscaping(transform) { transform in
-            let results = ResultSlots(count: count)
+            let results = ResultSlots<Message>(count: count)
             let chunks = min(count, 256)
             let box = UncheckedSendable(transform)
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
@@ -227,20 +227,6 @@ public enum MailReader {
             }
             return results.collect()
         }
-    }
-}
-
-/// Output slots written by disjoint indices from concurrent workers, then read once all are done.
-private final class ResultSlots: @unchecked Sendable {
-    let slots: UnsafeMutableBufferPointer<Message?>
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-    }
-    func collect() -> [Message] { slots.map { $0! } }
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
     }
 }
 
