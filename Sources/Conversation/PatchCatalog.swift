@@ -10,8 +10,8 @@ import Patches
 /// The thread's patches: one entry per distinct patch, however many times it is posted or quoted.
 struct PatchCatalog {
     private(set) var patches: [ExtractedPatch] = []
-    /// For each entry, the added and removed lines' normalised text (to match quoted fragments);
-    /// computed on first use: only matches that involve a fragment need them.
+    /// For each entry, its added and removed lines as `changedLines` fingerprints (to match quoted
+    /// fragments); computed on first use: only matches that involve a fragment need them.
     private var lineSets: [Set<UInt64>?] = []
     /// For each entry, its lower-cased title and its hunks' `path old new` keys (computed once).
     private var lowerTitles: [String] = []

@@ -23,27 +23,21 @@ struct ThreadMemo {
     private var attributions: [Key: Attribution?] = [:]
     private var dates: [Key: MailDate] = [:]
 
-    mutating func subject(_ s: String) -> PatchSubject {
-        let k = Key(text: s)
-        if let v = subjects[k] { return v }
-        let v = PatchSubject.parse(s)
-        subjects[k] = v
-        return v
-    }
+    mutating func subject(_ s: String) -> PatchSubject { Self.remember(s, in: &subjects, PatchSubject.parse) }
 
+    /// A line that is no attribution is remembered as nil too.
     mutating func attribution(_ s: String) -> Attribution? {
-        let k = Key(text: s)
-        if let v = attributions[k] { return v }
-        let v = AttributionParser.parse(s)
-        attributions[k] = .some(v)
-        return v
+        Self.remember(s, in: &attributions, AttributionParser.parse)
     }
 
-    mutating func date(_ s: String) -> MailDate {
+    mutating func date(_ s: String) -> MailDate { Self.remember(s, in: &dates, MailDate.parse) }
+
+    /// `parse(s)`, from `table` when `s` was seen before.
+    private static func remember<V>(_ s: String, in table: inout [Key: V], _ parse: (String) -> V) -> V {
         let k = Key(text: s)
-        if let v = dates[k] { return v }
-        let v = MailDate.parse(s)
-        dates[k] = v
+        if let v = table[k] { return v }
+        let v = parse(s)
+        table[k] = v
         return v
     }
 }
