@@ -78,14 +78,7 @@ public enum HTMLRenderer {
         out += "<h2>Patch #\(v.patchIndex): \(esc(v.subject.isEmpty ? "(no subject)" : v.subject))</h2>\n"
         out +=
             "<p class=\"verdict \(esc(v.verdict.status))\"><strong>\(esc(v.verdict.status.uppercased()))</strong> — \(prose(v.verdict.text))</p>\n"
-        var who = "v\(v.version)"
-        if let p = v.part { who += " \(p)/\(v.total ?? 0)" }
-        if v.isRFC { who += " RFC" }
-        if let a = v.author { who += " by \(a)" }
-        if let d = FindingWords.day(v.date) { who += ", \(d)" }
-        who +=
-            v.quoteLevel == 0
-            ? "; posted in message \(v.message)" : "; quoted at level \(v.quoteLevel) in message \(v.message)"
+        let who = PostingLine.text(v)
         out +=
             "<p class=\"meta\">\(esc(who))<br>base <strong>\(esc(v.base.name ?? "none"))</strong> (\(esc(v.base.basis)): \(esc(v.base.reason)))</p>\n"
         var notes = v.notes

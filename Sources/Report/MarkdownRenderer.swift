@@ -53,15 +53,7 @@ public enum MarkdownRenderer {
         func line(_ s: String = "") { out += s + "\n" }
         line("## Patch #\(v.patchIndex): \(inline(v.subject.isEmpty ? "(no subject)" : v.subject))")
         line()
-        var who = "v\(v.version)"
-        if let p = v.part { who += " \(p)/\(v.total ?? 0)" }
-        if v.isRFC { who += " RFC" }
-        if let a = v.author { who += " by \(inline(a))" }
-        if let d = FindingWords.day(v.date) { who += ", \(d)" }
-        who +=
-            v.quoteLevel == 0
-            ? "; posted in message \(v.message)" : "; quoted at level \(v.quoteLevel) in message \(v.message)"
-        line(who + ".  ")
+        line(PostingLine.text(v, author: inline) + ".  ")
         line("Base **\(inline(v.base.name ?? "none"))** (\(v.base.basis): \(inline(v.base.reason))).")
         for n in v.notes { line("- note: \(inline(n))") }
         if !v.missingFunctions.isEmpty {

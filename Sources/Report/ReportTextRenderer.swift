@@ -52,14 +52,7 @@ public enum ReportTextRenderer {
         func line(_ s: String = "") { out += s + "\n" }
         line()
         line(st.bold("Patch #\(v.patchIndex): \(v.subject.isEmpty ? "(no subject)" : v.subject)"))
-        var who = "v\(v.version)"
-        if let p = v.part { who += " \(p)/\(v.total ?? 0)" }
-        if v.isRFC { who += " RFC" }
-        if let a = v.author { who += " by \(a)" }
-        if let d = FindingWords.day(v.date) { who += ", \(d)" }
-        who +=
-            v.quoteLevel == 0
-            ? "; posted in message [\(v.message)]" : "; quoted at level \(v.quoteLevel) in message [\(v.message)]"
+        var who = PostingLine.text(v, message: { "[\($0)]" })
         if v.isFragment { who += "; a header-less fragment" }
         line("  " + who)
         line("  base: \(v.base.name ?? "none") (\(v.base.basis): \(v.base.reason))")
