@@ -9,11 +9,8 @@ enum ApplyCommand {
     static let flags: Set<String> = ["--help", "-h"]
 
     static func run(_ args: Arguments) throws(UsageError) -> Int32 {
-        guard args.positional.count == 1 else {
-            throw UsageError("apply takes one input (a file, a folder, or - for stdin)")
-        }
-        let format = args.options["--format"] ?? "text"
-        guard ["text", "json"].contains(format) else { throw UsageError("unknown --format \(format) (text, json)") }
+        let input = try args.singleInput()
+        let format = try args.choice("--format", of: ["text", "json"])
         let inputFormat = try InputFormatOption.parse(args.options["--input-format"])
         guard let catalog = try CommandInputs.catalog(args) else { return 2 }
         var tree: KernelTree?
@@ -24,7 +21,7 @@ enum ApplyCommand {
             }
             tree = KernelTree(root: t)
         }
-        guard let extraction = CommandInputs.threads(args.positional[0], format: inputFormat) else { return 2 }
+        guard let extraction = CommandInputs.threads(input, format: inputFormat) else { return 2 }
         let applier = VersionApplier(catalog: catalog, forcedBase: args.options["--base"], tree: tree)
         let runs = extraction.threads.map(applier.apply)
         if let out = args.options["--out"] {

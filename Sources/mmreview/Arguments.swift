@@ -45,6 +45,25 @@ struct Arguments {
     }
 }
 
+extension Arguments {
+    /// The one input of a command that takes exactly one.
+    func singleInput() throws(UsageError) -> String {
+        guard positional.count == 1 else {
+            throw UsageError("\(command) takes one input (a file, a folder, or - for stdin)")
+        }
+        return positional[0]
+    }
+
+    /// The value of option `name`, which must be one of `allowed`; the first is the default.
+    func choice(_ name: String, of allowed: [String]) throws(UsageError) -> String {
+        let value = options[name] ?? allowed[0]
+        guard allowed.contains(value) else {
+            throw UsageError("unknown \(name) \(value) (\(allowed.joined(separator: ", ")))")
+        }
+        return value
+    }
+}
+
 struct UsageError: Error, CustomStringConvertible {
     var description: String
     init(_ message: String) { description = message }

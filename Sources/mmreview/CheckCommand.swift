@@ -10,15 +10,12 @@ enum CheckCommand {
     static let flags: Set<String> = ["--help", "-h"]
 
     static func run(_ args: Arguments) throws(UsageError) -> Int32 {
-        guard args.positional.count == 1 else {
-            throw UsageError("check takes one input (a file, a folder, or - for stdin)")
-        }
-        let format = args.options["--format"] ?? "text"
-        guard ["text", "json"].contains(format) else { throw UsageError("unknown --format \(format) (text, json)") }
+        let input = try args.singleInput()
+        let format = try args.choice("--format", of: ["text", "json"])
         let inputFormat = try InputFormatOption.parse(args.options["--input-format"])
         let limits = try Self.limits(args)
         guard let catalog = try CommandInputs.catalog(args) else { return 2 }
-        guard let extraction = CommandInputs.threads(args.positional[0], format: inputFormat) else { return 2 }
+        guard let extraction = CommandInputs.threads(input, format: inputFormat) else { return 2 }
         let applier = VersionApplier(catalog: catalog, forcedBase: args.options["--base"])
         let reports = extraction.threads.map { t in
             CheckRunner.check(applier.apply(t), extraction: t, catalog: catalog, limits: limits)

@@ -21,8 +21,7 @@ enum CompareCommand {
         guard (1...2).contains(args.positional.count) else {
             throw UsageError("compare takes one input (all versions in it) or two (old and new)")
         }
-        let format = args.options["--format"] ?? "text"
-        guard ["text", "json"].contains(format) else { throw UsageError("unknown --format \(format) (text, json)") }
+        let format = try args.choice("--format", of: ["text", "json"])
         let inputFormat = try InputFormatOption.parse(args.options["--input-format"])
         let from = try version(args.options["--from"])
         let to = try version(args.options["--to"])

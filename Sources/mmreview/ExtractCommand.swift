@@ -8,24 +8,19 @@ enum ExtractCommand {
     static let flags: Set<String> = ["--help", "-h"]
 
     static func run(_ args: Arguments) throws(UsageError) -> Int32 {
-        guard args.positional.count == 1 else {
-            throw UsageError("extract takes one input (a file, a folder, or - for stdin)")
-        }
-        let format = args.options["--format"] ?? "text"
-        guard ["text", "json"].contains(format) else {
-            throw UsageError("unknown --format \(format) (text, json)")
-        }
+        let input = try args.singleInput()
+        let format = try args.choice("--format", of: ["text", "json"])
         let inputFormat = try InputFormatOption.parse(args.options["--input-format"])
         let result: ArchiveExtraction
         do {
-            result = try ArchiveExtractor.extract(path: args.positional[0], format: inputFormat)
+            result = try ArchiveExtractor.extract(path: input, format: inputFormat)
         } catch {
             Output.error("\(error)")
             return 2
         }
         if result.threads.isEmpty {
             for d in result.diagnostics { Output.error("\(d)") }
-            Output.error("\(args.positional[0]): no messages to read")
+            Output.error("\(input): no messages to read")
             return 2
         }
         if format == "json" {

@@ -23,17 +23,9 @@ enum ReportCommand {
     static let formats = ["text", "md", "json", "html", "reply"]
 
     static func run(_ args: Arguments) throws(UsageError) -> Int32 {
-        guard args.positional.count == 1 else {
-            throw UsageError("report takes one input (a file, a folder, or - for stdin)")
-        }
-        let format = args.options["--format"] ?? "text"
-        guard formats.contains(format) else {
-            throw UsageError("unknown --format \(format) (\(formats.joined(separator: ", ")))")
-        }
-        let colorMode = args.options["--color"] ?? "auto"
-        guard ["auto", "always", "never"].contains(colorMode) else {
-            throw UsageError("unknown --color \(colorMode) (auto, always, never)")
-        }
+        let input = try args.singleInput()
+        let format = try args.choice("--format", of: formats)
+        let colorMode = try args.choice("--color", of: ["auto", "always", "never"])
         let inputFormat = try InputFormatOption.parse(args.options["--input-format"])
         var options = ReportOptions(forcedBase: args.options["--base"])
         if let p = args.options["--max-paths"] {
@@ -55,7 +47,7 @@ enum ReportCommand {
         // Refuse a bad --out before the work, not after it.
         if let out { try ReportOutput.checkWritable(out, force: args.flags.contains("--force")) }
         guard let catalog = try CommandInputs.catalog(args) else { return 2 }
-        guard let extraction = CommandInputs.threads(args.positional[0], format: inputFormat) else { return 2 }
+        guard let extraction = CommandInputs.threads(input, format: inputFormat) else { return 2 }
 
         let reports = extraction.threads.map { ReportBuilder.build(thread: $0, catalog: catalog, options: options) }
         let text: String
