@@ -1,6 +1,7 @@
 /// One subcommand of `mmreview`: the options it takes (those with a value, and flags) and what it
 /// does with them. `main.swift` parses the arguments and answers `--help` for all of them alike.
-protocol Command {
+/// (`SendableMetatype`: the table below holds the types in a global, which Swift 6 wants Sendable.)
+protocol Command: SendableMetatype {
     static var valued: Set<String> { get }
     static var flags: Set<String> { get }
     static func run(_ args: Arguments) throws(UsageError) -> Int32
