@@ -44,6 +44,8 @@ let package = Package(
         // Benchmarks (not tests): `swift run -c release mmreview-bench`.
         .executableTarget(
             name: "mmreview-bench", dependencies: ["Mail", "Patches", "Conversation", "Report", "Checker", "Model"]),
+        // What the command-line tests share: running the built `mmreview`.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CFrontEndTests", dependencies: ["CFrontEnd"], exclude: ["Fixtures"]),
         .testTarget(
             name: "CheckerTests", dependencies: ["Checker", "CFrontEnd", "Model", "Conversation", "Mail"],
@@ -52,11 +54,12 @@ let package = Package(
         .testTarget(name: "PatchesTests", dependencies: ["Patches"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ModelTests", dependencies: ["Model", "Patches", "Conversation", "Mail"], exclude: ["Fixtures"]),
-        .testTarget(name: "BatchTests", dependencies: ["Batch", "Mail"]),
+        .testTarget(name: "BatchTests", dependencies: ["Batch", "Mail", "TestSupport"]),
         .testTarget(
-            name: "ConversationTests", dependencies: ["Mail", "Patches", "Conversation", "Report"]),
+            name: "ConversationTests", dependencies: ["Mail", "Patches", "Conversation", "Report", "TestSupport"]),
         .testTarget(
-            name: "ReportTests", dependencies: ["Report", "Checker", "Model", "Conversation", "Mail", "Patches"],
+            name: "ReportTests",
+            dependencies: ["Report", "Checker", "Model", "Conversation", "Mail", "Patches", "TestSupport"],
             exclude: ["Fixtures"]),
     ]
 )

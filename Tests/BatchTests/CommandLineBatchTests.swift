@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -8,16 +9,7 @@ import Testing
 /// `mmreview batch` and `merge` as built: a SIGKILL mid-run then `--resume`, four shards through
 /// GNU parallel then `merge`, and bad usage. All against one clean run of a small archive.
 @Suite(.serialized) struct CommandLineBatchTests {
-    static var binary: URL {
-        if let path = ProcessInfo.processInfo.environment["MMREVIEW_BIN"] { return URL(fileURLWithPath: path) }
-        // `swift test` builds every product next to the test bundle.
-        let bundleDir = Bundle.main.bundleURL.deletingLastPathComponent()
-        for dir in [bundleDir, TestArchive.repoRoot.appendingPathComponent(".build/debug")] {
-            let u = dir.appendingPathComponent("mmreview")
-            if FileManager.default.isExecutableFile(atPath: u.path) { return u }
-        }
-        return TestArchive.repoRoot.appendingPathComponent(".build/debug/mmreview")
-    }
+    static var binary: URL { CommandRunner.mmreview(repoRoot: TestArchive.repoRoot) }
 
     /// Bounds that make every line depend on the input only: a path budget the checker reaches
     /// long before a generous time limit, so a loaded machine gives the same findings.
@@ -39,27 +31,8 @@ import Testing
         return Fixture(dir: dir, archive: archive, cleanLines: try lines(clean), cleanStatus: r.status)
     }
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func run(_ args: [String], executable: URL? = nil) throws -> Run {
-        let p = Process()
-        p.executableURL = executable ?? binary
-        p.arguments = args
-        let out = Pipe()
-        let err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(
-            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-            stderr: String(decoding: e, as: UTF8.self))
+    static func run(_ args: [String], executable: URL? = nil) throws -> CommandRun {
+        try CommandRunner.run(executable ?? binary, args)
     }
 
     static func lines(_ url: URL) throws -> [String] {

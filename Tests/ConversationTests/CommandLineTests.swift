@@ -1,45 +1,13 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The `mmreview` executable as a user meets it: exit codes, formats, stdin, errors on one line.
 @Suite struct CommandLineTests {
-    static var binary: URL {
-        if let path = ProcessInfo.processInfo.environment["MMREVIEW_BIN"] { return URL(fileURLWithPath: path) }
-        // `swift test` builds every product next to the test bundle.
-        let bundleDir = Bundle.main.bundleURL.deletingLastPathComponent()
-        for dir in [bundleDir, Fixtures.repoRoot.appendingPathComponent(".build/debug")] {
-            let u = dir.appendingPathComponent("mmreview")
-            if FileManager.default.isExecutableFile(atPath: u.path) { return u }
-        }
-        return Fixtures.repoRoot.appendingPathComponent(".build/debug/mmreview")
-    }
+    static var binary: URL { CommandRunner.mmreview(repoRoot: Fixtures.repoRoot) }
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func run(_ args: [String], stdin: Data? = nil) throws -> Run {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        p.currentDirectoryURL = Fixtures.repoRoot
-        let out = Pipe()
-        let err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        let input = Pipe()
-        p.standardInput = input
-        try p.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(
-            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-            stderr: String(decoding: e, as: UTF8.self))
+    static func run(_ args: [String], stdin: Data? = nil) throws -> CommandRun {
+        try CommandRunner.run(binary, args, in: Fixtures.repoRoot, stdin: stdin)
     }
 
     @Test func extractTextOnASeed() throws {

@@ -1,54 +1,16 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `mmreview report` as a user meets it: formats, exit codes, one-line errors, --out, colour.
 @Suite struct ReportCommandTests {
-    static var binary: URL {
-        if let path = ProcessInfo.processInfo.environment["MMREVIEW_BIN"] { return URL(fileURLWithPath: path) }
-        let bundleDir = Bundle.main.bundleURL.deletingLastPathComponent()
-        for dir in [bundleDir, ReportFixtures.repoRoot.appendingPathComponent(".build/debug")] {
-            let u = dir.appendingPathComponent("mmreview")
-            if FileManager.default.isExecutableFile(atPath: u.path) { return u }
-        }
-        return ReportFixtures.repoRoot.appendingPathComponent(".build/debug/mmreview")
-    }
+    static var binary: URL { CommandRunner.mmreview(repoRoot: ReportFixtures.repoRoot) }
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func run(_ args: [String], environment: [String: String] = [:], stdin: Data? = nil) throws -> Run {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        p.currentDirectoryURL = ReportFixtures.repoRoot
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = nil
+    /// Colour is left to the test: NO_COLOR is removed from the inherited environment.
+    static func run(_ args: [String], environment: [String: String] = [:], stdin: Data? = nil) throws -> CommandRun {
+        var env: [String: String?] = ["NO_COLOR": nil]
         for (k, v) in environment { env[k] = v }
-        p.environment = env
-        // Standard output goes to a file, so a large report cannot block the child while its
-        // standard error is read.
-        let outURL = FileManager.default.temporaryDirectory.appendingPathComponent("mmreview-out-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: outURL) }
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = Pipe()
-        let input = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = input
-        try p.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        try out.close()
-        let o = try Data(contentsOf: outURL)
-        return Run(
-            status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-            stderr: String(decoding: e, as: UTF8.self))
+        return try CommandRunner.run(binary, args, in: ReportFixtures.repoRoot, environment: env, stdin: stdin)
     }
 
     static let seed000 = "corpus/threads/000_d01b7560f6bfaef0.txt"
