@@ -44,4 +44,11 @@ struct DiffStructure {
         default: return false
         }
     }
+
+    /// `-- ` (or `--` once collapsed) followed by a git version line: the signature of a
+    /// format-patch mail, not a removed line.
+    func isVersionFooter(_ k: Int) -> Bool {
+        VersionFooter.isSeparator(input.text(k)) && k + 1 < input.end
+            && VersionFooter.version(input.text(k + 1)) != nil
+    }
 }

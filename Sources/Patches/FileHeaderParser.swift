@@ -18,21 +18,7 @@ enum FileHeaderParser {
         case copyTo(String)
         case binaryDiffer
         case gitBinaryPatch
-        case indexColon(String)
         case equalsRule
-        case oldPath(String?)
-        case newPath(String?)
-    }
-
-    /// A line that starts a file's header block: `diff ...`, `Index: `, or a `---`/`+++` line
-    /// (the caller checks the pairing).
-    static func startsBlock(_ s: Bytes) -> Bool {
-        guard let first = s.firstByte else { return false }
-        switch first {
-        case UInt8(ascii: "d"): return isDiffCommand(s)
-        case UInt8(ascii: "I"): return s.hasPrefix("Index: ") && s.count > 7
-        default: return false
-        }
     }
 
     static func isDiffCommand(_ s: Bytes) -> Bool {

@@ -102,7 +102,7 @@ struct HunkBodyReader {
                 }
                 break
             }
-            if first == Ascii.minus && isVersionFooter(k) { break }
+            if first == Ascii.minus && structure.isVersionFooter(k) { break }
             var kind: DiffLine.Kind
             var body = t.dropFirst()
             var lostItsSpace = false
@@ -250,13 +250,6 @@ struct HunkBodyReader {
             return !structure.startsStructure(k)
         }
         return t.hasPrefix("\\ ")
-    }
-
-    /// `-- ` (or `--` once collapsed) followed by a git version line: the signature of a
-    /// format-patch mail, not a removed line.
-    func isVersionFooter(_ k: Int) -> Bool {
-        VersionFooter.isSeparator(input.text(k)) && k + 1 < input.end
-            && VersionFooter.version(input.text(k + 1)) != nil
     }
 
     /// Finds the last context line that is an added line's space-indented continuation and makes

@@ -92,10 +92,7 @@ struct ScanMachine {
         t.hasPrefix("---") && t.dropping(3).isBlank
     }
 
-    private func isVersionFooter(_ i: Int) -> Bool {
-        VersionFooter.isSeparator(input.text(i)) && i + 1 < input.end
-            && VersionFooter.version(input.text(i + 1)) != nil
-    }
+    private func isVersionFooter(_ i: Int) -> Bool { structure.isVersionFooter(i) }
 
     private func isFileHeaderStart(_ i: Int) -> Bool { structure.isFileHeaderStart(i) }
     private func startsStructure(_ k: Int) -> Bool { structure.startsStructure(k) }
@@ -159,11 +156,7 @@ struct ScanMachine {
                 claim(k, .separator(patch: patchIndex))
                 return readStatZone(k + 1)
             }
-            if isFileHeaderStart(k) || HunkHeaderParser.isHunkHeader(t)
-                || FormatPatchHeader.commit(fromMboxLine: t) != nil || isVersionFooter(k)
-            {
-                break
-            }
+            if startsStructure(k) || isVersionFooter(k) { break }
             takeCommitMessageLine(k)
             k += 1
         }
@@ -196,11 +189,7 @@ struct ScanMachine {
         var sawSummary = false
         while k < input.end {
             let t = input.text(k)
-            if isFileHeaderStart(k) || HunkHeaderParser.isHunkHeader(t)
-                || FormatPatchHeader.commit(fromMboxLine: t) != nil || isVersionFooter(k)
-            {
-                break
-            }
+            if startsStructure(k) || isVersionFooter(k) { break }
             if let line = DiffstatParser.parse(t) {
                 var stat = open!.diffstat ?? Diffstat()
                 switch line {
@@ -409,7 +398,7 @@ struct ScanMachine {
         case .copyFrom(let p): file.oldPath = p
         case .copyTo(let p): file.newPath = p
         case .binaryDiffer, .gitBinaryPatch: file.isBinary = true
-        case .similarity, .diffCommand, .indexColon, .equalsRule, .oldPath, .newPath: break
+        case .similarity, .diffCommand, .equalsRule: break
         }
     }
 
