@@ -1,4 +1,5 @@
 import Foundation
+import Patches
 
 /// A real kernel git checkout given with `--tree`: files are read at HEAD with `git show`, or
 /// from the work tree when it is not a git repository. Paths are validated before use.
@@ -7,7 +8,7 @@ public struct KernelTree: Sendable {
     public init(root: String) { self.root = root }
 
     public func text(of path: String) -> String? {
-        guard !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else { return nil }
+        guard Self.isSafe(path) else { return nil }
         let url = URL(fileURLWithPath: root).appendingPathComponent(path)
         if let s = try? String(contentsOf: url, encoding: .utf8) { return s }
         return git(["show", "HEAD:\(path)"])
@@ -15,18 +16,25 @@ public struct KernelTree: Sendable {
 
     /// The file as it was at `commit` (a `base-commit:` line), when the repository has it.
     public func text(of path: String, at commit: String) -> String? {
-        guard commit.count >= 7, commit.allSatisfy(\.isHexDigit), !path.hasPrefix("/"),
-            !path.split(separator: "/").contains("..")
-        else { return nil }
+        guard Self.isObjectID(commit), Self.isSafe(path) else { return nil }
         return git(["show", "\(commit):\(path)"])
     }
 
     /// The preimage named by an abbreviated blob id from a patch's `index` line, when the
     /// repository has it.
     public func blob(_ id: String) -> String? {
-        guard id.count >= 7, id.allSatisfy(\.isHexDigit) else { return nil }
+        guard Self.isObjectID(id) else { return nil }
         return git(["cat-file", "-p", id])
     }
+
+    /// A relative path inside the tree (the rules every patch path is held to: `PathPolicy`).
+    private static func isSafe(_ path: String) -> Bool {
+        if case .success = PathPolicy.validate(path) { return true }
+        return false
+    }
+
+    /// An abbreviated git object id: 7 or more hex digits.
+    private static func isObjectID(_ s: String) -> Bool { s.count >= 7 && s.allSatisfy(\.isHexDigit) }
 
     func git(_ args: [String]) -> String? {
         let p = Process()

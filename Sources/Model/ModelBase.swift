@@ -9,12 +9,24 @@ public struct ModelBase: Sendable {
 
     /// Paths of the model files the base has (from its folder, not only from the manifest).
     public var paths: [String]
+    /// The files' texts, read once: choosing a base applies every patch to every base, and a
+    /// batch does that for every thread (the bundled model is tens of kilobytes).
+    private var texts: [String: String]
+
+    /// Reads the model files at `paths` under `root`; a file that cannot be read counts as absent.
+    public init(manifest: ModelManifest, root: URL, paths: [String]) {
+        self.manifest = manifest
+        self.root = root
+        self.paths = paths
+        var texts: [String: String] = [:]
+        for p in paths {
+            texts[p] = try? String(contentsOf: root.appendingPathComponent(p), encoding: .utf8)
+        }
+        self.texts = texts
+    }
 
     /// The file's text, or nil when the base lacks it.
-    public func text(of path: String) -> String? {
-        guard paths.contains(path) else { return nil }
-        return try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
-    }
+    public func text(of path: String) -> String? { texts[path] }
 
     /// All functions in the base: name, file, line range.
     public func functions() -> [(file: String, definition: CDefinition)] {

@@ -26,8 +26,8 @@ public struct VersionApplier: Sendable {
         let order = t.patches.indices.sorted { a, b in
             let pa = t.patches[a]
             let pb = t.patches[b]
-            let fa = pa.isFragment && pa.files.allSatisfy { $0.path == nil }
-            let fb = pb.isFragment && pb.files.allSatisfy { $0.path == nil }
+            let fa = pa.isFragmentOfUnknownFile
+            let fb = pb.isFragmentOfUnknownFile
             if fa != fb { return !fa }
             if seriesKey(pa) == seriesKey(pb), let x = pa.part, let y = pb.part { return x < y }
             return a < b
@@ -37,7 +37,7 @@ public struct VersionApplier: Sendable {
             var p = t.patches[i]
             // A quoted patch without a date of its own is at least as old as the mail quoting it.
             if p.date == nil, p.message < t.messages.count { p.date = t.messages[p.message].date }
-            let unknownFileFragment = p.isFragment && p.files.allSatisfy { $0.path == nil }
+            let unknownFileFragment = p.isFragmentOfUnknownFile
             let key = unknownFileFragment ? nil : seriesKey(p)
             var prior = key.flatMap { seriesState[$0] }
             let choice: BaseChoice
@@ -50,7 +50,7 @@ public struct VersionApplier: Sendable {
             } else if let prior {
                 choice = BaseChoice(
                     name: prior.base, basis: .named, reason: "the base of the earlier parts of this series")
-            } else if p.isFragment, p.files.allSatisfy({ $0.path == nil }),
+            } else if unknownFileFragment,
                 // The earliest such patch: a Dictionary's order changes from process to process.
                 let sibling = chosen.sorted(by: { $0.key < $1.key }).first(where: { j, _ in
                     let q = t.patches[j]
@@ -97,7 +97,7 @@ public struct VersionApplier: Sendable {
         n += base.manifest.fragments?.filter { defined.contains($0.function) }.count ?? 0
         for f in p.files {
             guard let path = f.path, let text = base.text(of: path) else { continue }
-            n += PatchApplier.apply(f, to: text).reports.filter { $0.status.isApplied }.count
+            n += PatchApplier.apply(f, to: text).appliedCount
         }
         return n
     }
@@ -147,7 +147,7 @@ public struct VersionApplier: Sendable {
                 for h in f.hunks.indices {
                     v.hunks.append(
                         hunkBase(
-                            h, "not-in-model",
+                            h, HunkStatus.notInModel.name,
                             "the base \(choice.name ?? "(none)") has no \(path)\(names.isEmpty ? "" : " (functions: \(names.sorted().joined(separator: ", ")))")"
                         ))
                 }
@@ -191,7 +191,8 @@ public struct VersionApplier: Sendable {
             v.baseFiles[path] = baseText
             v.patchedFiles[path] = output
             // Reverse what was written: the base must come back byte for byte.
-            let back = PatchApplier.apply(PatchApplier.reverse(applied.effectiveDiff), to: applied.output)
+            let effective = applied.effectiveDiff
+            let back = PatchApplier.apply(PatchApplier.reverse(effective), to: applied.output)
             if back.output != Array(baseText.utf8) {
                 v.reverseRoundTrip = false
                 v.notes.append("\(path): the reverse patch does not give the base back byte for byte")
@@ -215,14 +216,15 @@ public struct VersionApplier: Sendable {
             let outLines = SourceLines.split(output)
             let defs = CFunctionLocator.definitions(in: outLines)
             let changedLines = Set(
-                applied.effectiveDiff.hunks.flatMap { $0.lines.compactMap { $0.kind == .added ? $0.newLine : nil } })
-            for d in defs
-            where names.contains(d.name) || (d.startLine...d.endLine).contains(where: changedLines.contains) {
+                effective.hunks.flatMap { $0.lines.compactMap { $0.kind == .added ? $0.newLine : nil } })
+            for d in defs {
+                let changed = (d.startLine...d.endLine).contains(where: changedLines.contains)
+                guard changed || names.contains(d.name) else { continue }
                 v.functions.append(
                     PatchedFunction(
                         name: d.name, file: path, startLine: d.startLine, endLine: d.endLine,
                         source: outLines[(d.startLine - 1)..<d.endLine].joined(separator: "\n"),
-                        changed: (d.startLine...d.endLine).contains(where: changedLines.contains)))
+                        changed: changed))
             }
             // Callers of what the patch changed come along (unchanged): a changed signature or
             // contract is checked against them.
@@ -296,4 +298,10 @@ struct FileSource {
         guard let baseName, let b = try? catalog.base(named: baseName) else { return nil }
         return b.text(of: path)
     }
+}
+
+extension ExtractedPatch {
+    /// A header-less fragment whose file the thread does not tell: it can only follow the base of
+    /// the version it belongs to.
+    fileprivate var isFragmentOfUnknownFile: Bool { isFragment && files.allSatisfy { $0.path == nil } }
 }

@@ -28,11 +28,6 @@ public enum PatchApplier {
         hunk.isFragment = true
         return apply(FileDiff(path: path, hunks: [hunk]), to: base, options: options)
     }
-
-    /// The reports for a file the caller's model does not have.
-    public static func notInModel(_ file: FileDiff) -> [HunkReport] {
-        file.hunks.indices.map { HunkReport(hunk: $0, status: .notInModel) }
-    }
 }
 
 /// One application: the matcher (with its lazily built index), the placements so far, the
