@@ -156,8 +156,7 @@ enum HunkSection {
         while i > stop {
             let r = table.contentRange(i)
             if let first = r.first.map({ table.bytes[$0] }),
-                (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A) || first == 0x5F
-                    || first == 0x24
+                Ascii.isLetter(first) || first == Ascii.underscore || first == 0x24
             {
                 // git cuts the section at 80 bytes; keep whole characters.
                 let text = String(decoding: table.bytes[r], as: UTF8.self)

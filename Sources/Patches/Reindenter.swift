@@ -194,14 +194,14 @@ struct CodeShape {
             guard i < end, line[i] == c else { return false }
             i += 1
         }
-        return i == end || !isIdentifierByte(line[i])
+        return i == end || !Ascii.isIdent(line[i])
     }
 
     /// `name:` alone on its line (a goto target), not `default:` and not `a ? b : c`.
     private static func isGotoLabel(_ line: ArraySlice<UInt8>, _ start: Int, _ end: Int) -> Bool {
         var i = start
-        while i < end && isIdentifierByte(line[i]) { i += 1 }
-        guard i > start, !(line[start] >= Ascii.zero && line[start] <= Ascii.nine) else { return false }
+        while i < end && Ascii.isIdent(line[i]) { i += 1 }
+        guard i > start, !Ascii.isDigit(line[start]) else { return false }
         while i < end && LineText.isSpace(line[i]) { i += 1 }
         guard i < end, line[i] == Ascii.colon else { return false }
         i += 1
@@ -209,9 +209,5 @@ struct CodeShape {
         while i < end && LineText.isSpace(line[i]) { i += 1 }
         return i == end
             || (line[i] == Ascii.slash && i + 1 < end && (line[i + 1] == Ascii.star || line[i + 1] == Ascii.slash))
-    }
-
-    static func isIdentifierByte(_ b: UInt8) -> Bool {
-        (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= Ascii.zero && b <= Ascii.nine) || b == 0x5F
     }
 }
