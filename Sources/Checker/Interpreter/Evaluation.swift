@@ -168,7 +168,7 @@ extension Machine {
     func binary(_ op: CExpr.BinaryOp, _ l: CExpr, _ r: CExpr, _ e: CExpr) throws -> Value {
         switch op {
         case .logicalAnd, .logicalOr:
-            return try logical(e)
+            return try logical(op, e)
         default:
             return try arithmetic(op, try eval(l), try eval(r), e.location)
         }
@@ -229,10 +229,10 @@ extension Machine {
 
     /// `&&`/`||` with short-circuit. For conditions, the operands' values are also recorded when
     /// they can be read without side effects, so `cond.redundant` sees what each contributes.
-    func logical(_ e: CExpr) throws -> Value {
-        var operands: [CExpr] = []
-        var op: CExpr.BinaryOp = .logicalAnd
-        flatten(e, into: &operands, op: &op)
+    func logical(_ op: CExpr.BinaryOp, _ e: CExpr) throws -> Value {
+        // `a && b && c` is one run of operands; a nested `||` is one operand of it (the same
+        // split cond.redundant reads the samples with).
+        let operands = CSyntaxSearch.operands(e)
         var samples: [[Int64?]] = []
         let allPure =
             !quiet && e.location.file == checkedFile && conditionLines.contains(e.location.line)
@@ -269,18 +269,6 @@ extension Machine {
             emit(.condition(site: e.location, isAnd: op == .logicalAnd, samples: samples, result: result))
         }
         return .int(result ? 1 : 0)
-    }
-
-    private func flatten(_ e: CExpr, into out: inout [CExpr], op: inout CExpr.BinaryOp) {
-        if case .binary(let o, let l, let r) = e.kind, o == .logicalAnd || o == .logicalOr {
-            if out.isEmpty { op = o }
-            if o == op {
-                flatten(l, into: &out, op: &op)
-                flatten(r, into: &out, op: &op)
-                return
-            }
-        }
-        out.append(e)
     }
 
     /// No assignment, increment or call that is not a pure read.
