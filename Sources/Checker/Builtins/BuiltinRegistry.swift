@@ -33,6 +33,8 @@ struct BuiltinRegistry: @unchecked Sendable {
     mutating func add(
         _ name: String, models: String, pure: Bool = false, _ run: @escaping (Machine, [CExpr]) throws -> Value
     ) {
+        // One model per name: a second registration used to replace the first without a word.
+        precondition(table[name] == nil, "builtin \(name) registered twice")
         table[name] = Builtin(name: name, models: models, pure: pure, run: run)
     }
 

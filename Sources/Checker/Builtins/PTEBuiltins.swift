@@ -227,7 +227,7 @@ enum PTEBuiltins {
             return old
         }
         for name in [
-            "update_mmu_cache", "update_mmu_tlb", "flush_cache_page", "flush_tlb_page", "flush_icache_page",
+            "update_mmu_cache", "update_mmu_tlb", "flush_tlb_page", "flush_icache_page",
             "arch_enter_lazy_mmu_mode", "arch_leave_lazy_mmu_mode", "update_mmu_cache_range",
         ] {
             r.add(name, models: "\(name)(): cache and TLB maintenance, no mm state", pure: true) { _, _ in .int(0) }

@@ -107,11 +107,11 @@ enum PageRefBuiltins {
             m.state.pages[n].flags.insert(.anonExclusive)
             return .int(0)
         }
-        // mm/rmap.c page_add_anon_rmap()/page_add_file_rmap()/page_dup_file_rmap(), v5.8-v6.7:
-        // one more mapping of an existing page.
+        // mm/rmap.c page_add_file_rmap()/page_dup_file_rmap(), v5.8-v6.7: one more mapping of an
+        // existing page (page_add_anon_rmap is the model above).
         r.add(
-            ["page_add_anon_rmap", "page_add_file_rmap", "page_dup_file_rmap", "folio_dup_file_rmap_pte"],
-            models: "mm/rmap.c page_add_anon_rmap(), v5.8; page_dup_file_rmap(), v6.7"
+            ["page_add_file_rmap", "page_dup_file_rmap", "folio_dup_file_rmap_pte"],
+            models: "mm/rmap.c page_add_file_rmap(), v5.8; page_dup_file_rmap(), v6.7"
         ) { m, a in
             guard let n = try m.pageArg(a) else { return .unknown("page_add_rmap") }
             m.state.pages[n].mapcount += 1

@@ -111,8 +111,7 @@ enum SwapBuiltins {
         ) { m, _ in
             m.record(type: "swp_entry_t", ["val": .int(1)])
         }
-        for name in ["mark_page_accessed", "grab_swap_token", "activate_page", "swap_readpage", "lru_cache_add_active"]
-        {
+        for name in ["mark_page_accessed", "grab_swap_token", "activate_page", "swap_readpage"] {
             r.add(name, models: "\(name)(), 2.6.11: LRU/IO side work, no count or lock change") { m, a in
                 _ = try m.values(a)
                 return .int(0)
