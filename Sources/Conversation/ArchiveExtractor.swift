@@ -31,21 +31,10 @@ public enum ArchiveExtractor {
         let results = ResultSlots<ThreadExtraction>(count: threads.count)
         DispatchQueue.concurrentPerform(iterations: threads.count) { i in
             let t = threads[i]
-            results.set(
-                i,
-                ThreadExtractor.extract(
-                    messages: t.messages, parents: t.positions.map(\.parentIndex),
-                    subject: t.subject, missing: t.placeholders, options: options))
+            results.slots[i] = ThreadExtractor.extract(
+                messages: t.messages, parents: t.positions.map(\.parentIndex),
+                subject: t.subject, missing: t.placeholders, options: options)
         }
-        return ArchiveExtraction(threads: results.values(), diagnostics: archive.diagnostics)
+        return ArchiveExtraction(threads: results.collect(), diagnostics: archive.diagnostics)
     }
-}
-
-/// Fixed slots filled from concurrent iterations, each written once.
-final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ v: T) { lock.withLock { slots[i] = v } }
-    func values() -> [T] { lock.withLock { slots.compactMap { $0 } } }
 }
