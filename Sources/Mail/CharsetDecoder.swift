@@ -118,13 +118,12 @@ enum CharsetDecoder {
         input.withUnsafeBufferPointer { decode($0, charset: charset) }
     }
 
-    /// Raw header bytes as text: UTF-8 when valid, else Latin-1 (every byte is then a character).
-    static func headerString(_ bytes: [UInt8]) -> (text: String, wasUTF8: Bool) {
-        let valid = bytes.withUnsafeBufferPointer { UTF8Validator.firstInvalid($0) == nil }
-        if valid { return (String(decoding: bytes, as: UTF8.self), true) }
+    /// Bytes read as ISO-8859-1 (every byte is the character of the same number): the last
+    /// resort for header and render text that is not UTF-8.
+    static func latin1String(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: bytes.lazy.map { Unicode.Scalar($0) })
-        return (String(scalars), false)
+        return String(scalars)
     }
 
     @inline(__always)

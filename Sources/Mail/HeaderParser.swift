@@ -22,7 +22,7 @@ struct HeaderParser {
             let folded = raw.index(of: 0x0A, from: 0, to: raw.count) != nil
             if !folded && raw.count <= limit {
                 if UTF8Validator.firstInvalid(raw) == nil { return (String(decoding: raw, as: UTF8.self), true, false) }
-                return (latin1(raw), false, false)
+                return (CharsetDecoder.latin1String(raw), false, false)
             }
             // Unfold: drop each LF; a fold's leading tab reads as a space (mailers fold with either).
             var bytes = [UInt8]()
@@ -43,14 +43,8 @@ struct HeaderParser {
             let cut = i < raw.count
             return bytes.withUnsafeBufferPointer { b in
                 UTF8Validator.firstInvalid(b) == nil
-                    ? (String(decoding: b, as: UTF8.self), true, cut) : (latin1(b), false, cut)
+                    ? (String(decoding: b, as: UTF8.self), true, cut) : (CharsetDecoder.latin1String(b), false, cut)
             }
-        }
-
-        private func latin1(_ raw: UnsafeBufferPointer<UInt8>) -> String {
-            var scalars = String.UnicodeScalarView()
-            scalars.append(contentsOf: raw.lazy.map { Unicode.Scalar($0) })
-            return String(scalars)
         }
     }
 

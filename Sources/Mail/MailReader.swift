@@ -184,8 +184,7 @@ public enum MailReader {
             bytes.removeLast(bytes.count - limits.maxMessageBytes)
             limitHit = true
         }
-        let hasCR = bytes.withUnsafeBufferPointer { $0.index(of: 0x0D, from: 0, to: $0.count) != nil }
-        if hasCR { bytes = LineEndings.normalised(bytes) }
+        bytes = LineEndings.normalised(bytes)
         var message = bytes.withUnsafeBufferPointer {
             MessageParser.parse($0, file: name, line: 1, contentLine: 1, limits: limits)
         }

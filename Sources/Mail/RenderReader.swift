@@ -95,49 +95,17 @@ public enum RenderReader {
                 .warning, line: layout.fieldsLine, "render.missing-date", "render has no Date line")
         }
 
-        message.body = normalizedBody(bytes[layout.bodyStart...])
+        message.body = LineEndings.normalised(Array(bytes[layout.bodyStart...]))
         if message.body.isEmpty {
             note(.note, line: layout.bodyLine, "render.empty-body", "render has no body")
         } else if String(validating: message.body, as: UTF8.self) == nil {
-            message.body = latin1ToUTF8(message.body)
+            message.body = CharsetDecoder.decode(message.body, charset: "iso-8859-1").bytes
             note(
                 .note, line: layout.bodyLine, "render.latin1-assumed",
                 "body is not UTF-8; read it as ISO-8859-1")
         }
         message.diagnostics = diagnostics
         return [message]
-    }
-
-    /// CRLF becomes LF, as the `Message` contract asks; every other byte is kept.
-    private static func normalizedBody(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-        guard bytes.contains(13) else { return Array(bytes) }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            if byte == 13, index + 1 < bytes.endIndex, bytes[index + 1] == 10 {
-                index += 1
-                continue
-            }
-            out.append(byte)
-            index += 1
-        }
-        return out
-    }
-
-    private static func latin1ToUTF8(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 8)
-        for byte in bytes {
-            if byte < 0x80 {
-                out.append(byte)
-            } else {
-                out.append(0xC0 | (byte >> 6))
-                out.append(0x80 | (byte & 0x3F))
-            }
-        }
-        return out
     }
 
     /// `Jan Kara`, `Peter Xu <peterx@xxxxxxxxxx>`, `peterx@xxxxxxxxxx`, `jack@suse.cz (Jan Kara)`.
@@ -251,7 +219,7 @@ extension RenderReader {
             let slice = bytes[line.start..<line.end]
             if let text = String(validating: slice, as: UTF8.self) { return text }
             usedLatin1 = true
-            return String(slice.map { Character(Unicode.Scalar($0)) })
+            return slice.withUnsafeBufferPointer(CharsetDecoder.latin1String)
         }
 
         private mutating func parseField(_ line: LineCursor.Line, _ bytes: [UInt8]) -> Field? {
