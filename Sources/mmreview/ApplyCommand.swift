@@ -13,14 +13,7 @@ enum ApplyCommand {
         let format = try args.choice("--format", of: ["text", "json"])
         let inputFormat = try InputFormatOption.parse(args.options["--input-format"])
         guard let catalog = try CommandInputs.catalog(args) else { return 2 }
-        var tree: KernelTree?
-        if let t = args.options["--tree"] {
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: t, isDirectory: &isDir), isDir.boolValue else {
-                throw UsageError("--tree \(t): not a folder")
-            }
-            tree = KernelTree(root: t)
-        }
+        let tree = try CommandInputs.tree(args)
         guard let extraction = CommandInputs.threads(input, format: inputFormat) else { return 2 }
         let applier = VersionApplier(catalog: catalog, forcedBase: args.options["--base"], tree: tree)
         let runs = extraction.threads.map(applier.apply)

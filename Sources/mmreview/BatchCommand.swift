@@ -41,15 +41,7 @@ enum BatchCommand {
             throw UsageError(error.description)
         }
         let inputFormat = try InputFormatOption.parse(args.options["--input-format"])
-        var limits = CheckLimits()
-        if let p = args.options["--max-paths"] {
-            guard let n = Int(p), n > 0 else { throw UsageError("--max-paths wants a positive number") }
-            limits.maxPaths = n
-        }
-        if let s = args.options["--time-limit"] {
-            guard let n = Double(s), n > 0, n.isFinite else { throw UsageError("--time-limit wants seconds") }
-            limits.seconds = n
-        }
+        let limits = try CommandInputs.limits(args)
         // Output problems are found before the (long) reading of the inputs.
         let journal = Journal.path(forResults: out)
         if !resume {

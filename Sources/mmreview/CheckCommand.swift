@@ -13,7 +13,7 @@ enum CheckCommand {
         let input = try args.singleInput()
         let format = try args.choice("--format", of: ["text", "json"])
         let inputFormat = try InputFormatOption.parse(args.options["--input-format"])
-        let limits = try Self.limits(args)
+        let limits = try CommandInputs.limits(args)
         guard let catalog = try CommandInputs.catalog(args) else { return 2 }
         guard let extraction = CommandInputs.threads(input, format: inputFormat) else { return 2 }
         let applier = VersionApplier(catalog: catalog, forcedBase: args.options["--base"])
@@ -32,19 +32,5 @@ enum CheckCommand {
             for r in reports { Output.print(CheckTextRenderer.render(r), terminator: "") }
         }
         return reports.contains(where: \.hasViolations) ? 1 : 0
-    }
-
-    /// `--max-paths N` and `--time-limit S`, shared by the commands that run the checker.
-    static func limits(_ args: Arguments) throws(UsageError) -> CheckLimits {
-        var limits = CheckLimits()
-        if let p = args.options["--max-paths"] {
-            guard let n = Int(p), n > 0 else { throw UsageError("--max-paths wants a positive number") }
-            limits.maxPaths = n
-        }
-        if let s = args.options["--time-limit"] {
-            guard let n = Double(s), n > 0 else { throw UsageError("--time-limit wants seconds") }
-            limits.seconds = n
-        }
-        return limits
     }
 }

@@ -25,22 +25,13 @@ enum CompareCommand {
         let inputFormat = try InputFormatOption.parse(args.options["--input-format"])
         let from = try version(args.options["--from"])
         let to = try version(args.options["--to"])
-        let limits = try CheckCommand.limits(args)
+        let limits = try CommandInputs.limits(args)
         let runChecker = !args.flags.contains("--no-check")
         guard let catalog = try CommandInputs.catalog(args) else { return 2 }
         var inputs: [[ThreadExtraction]] = []
         for path in args.positional {
-            do {
-                let e = try ArchiveExtractor.extract(path: path, format: inputFormat)
-                if e.threads.isEmpty {
-                    Output.error("\(path): no messages to read")
-                    return 2
-                }
-                inputs.append(e.threads)
-            } catch {
-                Output.error("\(error)")
-                return 2
-            }
+            guard let e = CommandInputs.threads(path, format: inputFormat) else { return 2 }
+            inputs.append(e.threads)
         }
         let all = RevisionComparer.candidates(inputs)
         var comparisons: [RevisionComparison] = []

@@ -28,21 +28,8 @@ enum ReportCommand {
         let colorMode = try args.choice("--color", of: ["auto", "always", "never"])
         let inputFormat = try InputFormatOption.parse(args.options["--input-format"])
         var options = ReportOptions(forcedBase: args.options["--base"])
-        if let p = args.options["--max-paths"] {
-            guard let n = Int(p), n > 0 else { throw UsageError("--max-paths wants a positive number") }
-            options.limits.maxPaths = n
-        }
-        if let s = args.options["--time-limit"] {
-            guard let n = Double(s), n > 0, n.isFinite else { throw UsageError("--time-limit wants seconds") }
-            options.limits.seconds = n
-        }
-        if let t = args.options["--tree"] {
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: t, isDirectory: &isDir), isDir.boolValue else {
-                throw UsageError("--tree \(t): not a folder")
-            }
-            options.tree = KernelTree(root: t)
-        }
+        options.limits = try CommandInputs.limits(args)
+        options.tree = try CommandInputs.tree(args)
         let out = args.options["--out"]
         // Refuse a bad --out before the work, not after it.
         if let out { try ReportOutput.checkWritable(out, force: args.flags.contains("--force")) }
