@@ -1,7 +1,7 @@
+import Checker
 import Conversation
 import Foundation
 import Mail
-import Checker
 import Model
 
 /// What several commands read first: the model catalog (`--model`, `--base`), the checker's
