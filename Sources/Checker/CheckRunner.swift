@@ -117,14 +117,15 @@ public enum CheckRunner {
             patchLine: { isBase ? maps.removedByBaseLine[$0] ?? maps.contextByBaseLine[$0] : maps.byPatchedLine[$0] },
             removedLines: maps.removed.filter { r in r.fileLine.map { $0 >= 1 } ?? false }, isBase: isBase)
         var findings: [Finding] = []
+        // A verdict on paths that went through calls nobody modelled rests on them.
+        let unknownReason = run.unknownWithoutDecision()
         for inv in InvariantRegistry.all {
             var fs = inv.judge(run)
-            // A verdict on paths that went through calls nobody modelled rests on them.
-            let unknown = run.unknownCalls
-            for k in fs.indices where fs[k].verdict == .holds && !unknown.isEmpty && affectedByUnknown(inv, paths) {
-                fs[k].verdict = .unknown
-                fs[k].reason =
-                    "paths went through calls the model does not know: \(unknown.sorted().joined(separator: ", "))"
+            if let unknownReason, inv.mayBeHiddenByUnknownCalls {
+                for k in fs.indices where fs[k].verdict == .holds {
+                    fs[k].verdict = .unknown
+                    fs[k].reason = unknownReason
+                }
             }
             // Without its callers' contract the starting states are generic: a violation found
             // there may sit on a path no caller takes. Say so rather than claim it.
@@ -151,17 +152,9 @@ public enum CheckRunner {
         }
         let fc = FunctionCheck(
             name: f.name, file: file, scenarios: scenarios.count, paths: paths.count, boundsHit: bounds,
-            unknownCalls: Array(Set(paths.flatMap(\.unknownCalls))).sorted(), errors: errors, contract: contract?.models
+            unknownCalls: run.unknownCalls.sorted(), errors: errors, contract: contract?.models
         )
         return (fc, findings)
-    }
-
-    /// Only invariants whose events an unknown call could hide are downgraded: an unknown callee
-    /// may take or drop references and locks.
-    static func affectedByUnknown(_ inv: Invariant, _ paths: [PathRecord]) -> Bool {
-        ["ref.balance", "ref.consistent", "lock.page-balance", "lock.ptl-balance", "lock.mutex-balance"].contains(
-            inv.id)
-            && paths.contains { !$0.unknownCalls.isEmpty }
     }
 }
 

@@ -48,7 +48,6 @@ struct BuiltinRegistry: @unchecked Sendable {
     func lookup(_ name: String) -> Builtin? { table[name] }
     func has(_ name: String) -> Bool { table[name] != nil }
     func isPure(_ name: String) -> Bool { table[name]?.pure ?? false }
-    var all: [Builtin] { table.values.sorted { $0.name < $1.name } }
 }
 
 extension Machine {

@@ -52,7 +52,7 @@ enum SwapBuiltins {
         }
         // mm/swapfile.c vm_swap_full(): a heuristic on swap use: either way.
         r.add("vm_swap_full", models: "include/linux/swap.h vm_swap_full(), 2.6.11", pure: true) { m, _ in
-            .int(m.quiet ? 0 : Int64(m.choose(2, "vm_swap_full() says swap is more than half full")))
+            .int(Int64(m.choose(2, "vm_swap_full() says swap is more than half full")))
         }
         // mm/swapfile.c swap_info_get()/swap_info_put(), 2.6.11: the swap device, with its lock
         // held; swap_map[offset] counts the swap cache's entry and each swap PTE.

@@ -237,7 +237,9 @@ extension Machine {
         let allPure =
             !quiet && e.location.file == checkedFile && conditionLines.contains(e.location.line)
             && operands.allSatisfy(isPure)
-        if allPure {
+        // cond.redundant judges the checked function's own conditions: a callee's changed
+        // condition gets its event (the path's record stays the same) but no samples.
+        if allPure && currentFunction == functionStack.first {
             // Read every operand in this state and in every other consistent state of the pages,
             // without choices or events; then put everything back.
             let saved = (state, trace.count, foreignRefsTaken, heap, pageFields)

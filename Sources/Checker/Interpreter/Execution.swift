@@ -4,7 +4,7 @@ import CFrontEnd
 extension Machine {
     func exec(_ s: CStmt) throws -> Flow {
         try tick(s.location)
-        if !quiet { emit(.line) }
+        emit(.line)
         switch s.kind {
         case .compound(let items):
             return try execList(items)
@@ -185,12 +185,9 @@ extension Machine {
         if let b = builtins.lookup(name) {
             return try b.run(self, args)
         }
-        if let f = program.functions[name] {
-            let values = try args.map { try eval($0) }
-            return try invoke(f, values)
-        }
-        let values = try args.map { try eval($0) }
-        _ = values
+        if let f = program.functions[name] { return try invoke(f, try values(args)) }
+        // An unknown callee's arguments are still evaluated: their side effects happen.
+        _ = try values(args)
         if !quiet {
             unknownCalls.insert(name)
             emit(.unknownCall(name: name))

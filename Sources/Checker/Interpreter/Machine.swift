@@ -79,7 +79,7 @@ final class Machine {
     func emit(_ kind: TraceEvent.Kind) {
         if quiet { return }
         // Line events carry no state snapshot: paths are long, and only the other events'
-        // states are read (see `PathRecord.state(before:)`).
+        // states are read (see `PathRecord.state(after:)`).
         if case .line = kind {
             trace.append(TraceEvent(kind: kind, location: location, function: currentFunction, state: MMState()))
             return

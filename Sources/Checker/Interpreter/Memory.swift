@@ -9,9 +9,7 @@ extension Machine {
 
     func lookup(_ name: String) -> Value? {
         if let id = cellOf["\(frames.count):\(name)"], case .cell(let v) = heap[id.raw] { return v }
-        for scope in (frames.last.map { [$0] } ?? []) {
-            if let v = scope[name] { return v }
-        }
+        if let v = frames.last?[name] { return v }
         return globals[name]
     }
 

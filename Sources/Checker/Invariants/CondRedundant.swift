@@ -13,13 +13,15 @@ struct CondRedundant: Invariant {
     func judge(_ run: FunctionRun) -> [Finding] {
         let interesting: Set<Int> = run.isBase ? Set(run.removedLines.compactMap(\.fileLine)) : run.addedLines
         // Updated in place (no copy of the growing arrays per event); paths by index.
-        var sites: [CLocation: (isAnd: Bool, samples: [[Int64?]], paths: [(path: Int, event: Int)])] = [:]
+        // Samples as a set: every path adds ~200 rows, mostly the same ones, and the judgement
+        // below depends only on which rows occur.
+        var sites: [CLocation: (isAnd: Bool, samples: Set<[Int64?]>, paths: [(path: Int, event: Int)])] = [:]
         for (pi, p) in run.paths.enumerated() {
             for (k, e) in p.events.enumerated() {
                 guard case .condition(let site, let isAnd, let samples, _) = e.kind, e.function == run.function.name,
                     interesting.contains(site.line)
                 else { continue }
-                sites[site, default: (isAnd, [], [])].samples += samples
+                sites[site, default: (isAnd, [], [])].samples.formUnion(samples)
                 sites[site, default: (isAnd, [], [])].paths.append((pi, k))
             }
         }

@@ -10,7 +10,14 @@ protocol Invariant: Sendable {
     var reference: String { get }
     /// API names whose removal from a function matters to this invariant (to name removed lines).
     var relevantCalls: [String] { get }
+    /// A call nobody modelled may take or drop what this invariant counts (references, locks):
+    /// a `holds` on paths through such calls is only `unknown`.
+    var mayBeHiddenByUnknownCalls: Bool { get }
     func judge(_ run: FunctionRun) -> [Finding]
+}
+
+extension Invariant {
+    var mayBeHiddenByUnknownCalls: Bool { false }
 }
 
 /// Everything an invariant sees: the function, its source, the explored paths and what the patch

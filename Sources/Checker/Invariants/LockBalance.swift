@@ -95,6 +95,7 @@ struct LockPageBalance: Invariant {
     let statement = "every page lock taken on a path is released on that path"
     let reference = "include/linux/pagemap.h lock_page()/trylock_page()/unlock_page()"
     let relevantCalls = ["unlock_page", "trylock_page", "lock_page"]
+    let mayBeHiddenByUnknownCalls = true
     func judge(_ run: FunctionRun) -> [Finding] { LockBalance(kinds: [.pageLock], what: "page lock").judge(self, run) }
 }
 
@@ -103,6 +104,7 @@ struct LockPtlBalance: Invariant {
     let statement = "every PTE lock (and other spinlock) taken on a path is released on that path"
     let reference = "include/linux/mm.h pte_offset_map_lock()/pte_unmap_unlock()"
     let relevantCalls = ["pte_unmap_unlock", "pte_offset_map_lock", "spin_unlock"]
+    let mayBeHiddenByUnknownCalls = true
     func judge(_ run: FunctionRun) -> [Finding] { LockBalance(kinds: [.spin], what: "spinlock").judge(self, run) }
 }
 
@@ -111,6 +113,7 @@ struct LockMutexBalance: Invariant {
     let statement = "every mutex or rwsem taken on a path is released on that path, in its mode"
     let reference = "kernel/locking/mutex.c mutex_lock()/mutex_unlock()"
     let relevantCalls = ["mutex_unlock", "mutex_lock"]
+    let mayBeHiddenByUnknownCalls = true
     func judge(_ run: FunctionRun) -> [Finding] {
         LockBalance(kinds: [.mutex, .rwsemRead, .rwsemWrite], what: "mutex or rwsem").judge(self, run)
     }

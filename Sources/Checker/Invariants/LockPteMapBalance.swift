@@ -8,7 +8,7 @@ struct LockPteMapBalance: Invariant {
 
     func judge(_ run: FunctionRun) -> [Finding] {
         for p in run.paths {
-            if let cut = p.cut, cut.contains("dereferencing NULL") || cut.contains("NULL") {
+            if let cut = p.cut, cut.contains("NULL") {
                 if let k = p.events.lastIndex(where: {
                     if case .pteMap(true) = $0.kind { return true } else { return false }
                 }) {

@@ -6,6 +6,7 @@ struct RefBalance: Invariant {
     let statement = "every reference a path takes is dropped or handed on to a mapping"
     let reference = "include/linux/mm.h get_page()/put_page(); mm/memory.c copy_present_ptes(), v6.9"
     let relevantCalls = ["folio_ref_sub", "put_page", "folio_put"]
+    let mayBeHiddenByUnknownCalls = true
 
     func judge(_ run: FunctionRun) -> [Finding] {
         for p in run.paths where p.cut == nil {

@@ -5,6 +5,7 @@ struct RefConsistent: Invariant {
     let statement = "refcount >= mapcount + pins in every state, unless frozen"
     let reference = "include/linux/mm.h page_count()/page_mapcount(); include/linux/page_ref.h page_ref_freeze()"
     let relevantCalls = ["get_page", "put_page", "folio_ref_add", "folio_ref_sub"]
+    let mayBeHiddenByUnknownCalls = true
 
     func judge(_ run: FunctionRun) -> [Finding] {
         for p in run.paths {
