@@ -15,13 +15,8 @@ enum FormatDetector {
             start = lf + 1
         }
         guard start < end else { return .eml }
-        if isFormatPatchLine(buf, at: start) { return .patch }
+        if isPatchStart(buf, at: start) { return .patch }
         if buf.hasPrefix("From ", at: start, end: end) { return .mbox }
-        if buf.hasPrefix("diff ", at: start, end: end) || buf.hasPrefix("--- ", at: start, end: end)
-            || buf.hasPrefix("Index: ", at: start, end: end)
-        {
-            return .patch
-        }
         // A render's first line is its subject (`Re: [PATCH] mm: x`), which reads like a header
         // field: ask the render reader first.
         if RenderReader.looksLikeRender(Array(buf.prefix(64 * 1024))) { return .render }
@@ -33,8 +28,13 @@ enum FormatDetector {
     static func startsLikePatch(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
         var start = 0
         while start < buf.count && ASCII.isSpace(buf[start]) { start += 1 }
-        return isFormatPatchLine(buf, at: start) || buf.hasPrefix("diff ", at: start, end: buf.count)
-            || buf.hasPrefix("--- ", at: start, end: buf.count) || buf.hasPrefix("Index: ", at: start, end: buf.count)
+        return isPatchStart(buf, at: start)
+    }
+
+    /// `git format-patch` output, a `diff` line, a `--- ` file header or an `Index: ` line at `i`.
+    private static func isPatchStart(_ buf: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        isFormatPatchLine(buf, at: i) || buf.hasPrefix("diff ", at: i, end: buf.count)
+            || buf.hasPrefix("--- ", at: i, end: buf.count) || buf.hasPrefix("Index: ", at: i, end: buf.count)
     }
 
     /// `From <40 hex> Mon Sep 17 00:00:00 2001`: the fixed first line of `git format-patch` output.
