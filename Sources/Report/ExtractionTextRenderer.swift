@@ -11,7 +11,7 @@ public enum ExtractionTextRenderer {
         func line(_ s: String = "") { out += s + "\n" }
         line("Thread: \(t.subject)")
         line(
-            "  \(count(t.messages.count, "message")), \(count(t.patches.count, "patch", "patches")), \(count(t.comments.count, "comment"))\(t.partial ? " (PARTIAL: see diagnostics)" : "")"
+            "  \(VerdictWriter.count(t.messages.count, "message")), \(VerdictWriter.count(t.patches.count, "patch", "patches")), \(VerdictWriter.count(t.comments.count, "comment"))\(t.partial ? " (PARTIAL: see diagnostics)" : "")"
         )
         if !t.missingMessages.isEmpty {
             line("  missing from the input: \(t.missingMessages.count) referenced message(s)")
@@ -26,7 +26,7 @@ public enum ExtractionTextRenderer {
             for l in m.levels {
                 let who = l.author ?? "unknown"
                 line(
-                    "      level \(l.level): \(who)\(l.inferred ? " (inferred: \(l.basis))" : " (\(l.basis))"), \(count(l.lines, "line"))"
+                    "      level \(l.level): \(who)\(l.inferred ? " (inferred: \(l.basis))" : " (\(l.basis))"), \(VerdictWriter.count(l.lines, "line"))"
                 )
             }
         }
@@ -107,9 +107,5 @@ public enum ExtractionTextRenderer {
     static func clip(_ s: String) -> String {
         let t = s.trimmingCharacters(in: .whitespaces)
         return t.count > 90 ? String(t.prefix(87)) + "..." : t
-    }
-
-    static func count(_ n: Int, _ one: String, _ many: String? = nil) -> String {
-        "\(n) \(n == 1 ? one : (many ?? one + "s"))"
     }
 }

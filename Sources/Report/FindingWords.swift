@@ -61,6 +61,13 @@ enum FindingWords {
         return ids
     }
 
+    /// `, 2020-08-11` or `, 2020-08-11 to 2020-08-14`: the days a thread spans, for its header
+    /// line; empty when a date is missing.
+    static func span(_ t: ReportThread) -> String {
+        guard let a = day(t.firstDate), let b = day(t.lastDate) else { return "" }
+        return a == b ? ", \(a)" : ", \(a) to \(b)"
+    }
+
     /// `2020-08-11` from an ISO date, else the raw text.
     static func day(_ date: String?) -> String? {
         guard let date else { return nil }

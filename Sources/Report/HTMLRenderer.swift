@@ -35,10 +35,7 @@ public enum HTMLRenderer {
         let t = r.thread
         out += "<section class=\"thread\" id=\"r\(ri)\">\n"
         out += "<h1>\(esc(t.subject.isEmpty ? "(no subject)" : t.subject))</h1>\n"
-        var span = ""
-        if let a = FindingWords.day(t.firstDate), let b = FindingWords.day(t.lastDate) {
-            span = a == b ? ", \(a)" : ", \(a) to \(b)"
-        }
+        let span = FindingWords.span(t)
         out +=
             "<p class=\"meta\">\(esc(VerdictWriter.count(t.messages.count, "message")))\(esc(span)); "
             + "\(esc(VerdictWriter.count(r.summary.patches, "patch", "patches"))), "
@@ -91,7 +88,7 @@ public enum HTMLRenderer {
             out +=
                 "<details class=\"commit\"><summary>commit message</summary><pre>\(esc(v.commitMessage.joined(separator: "\n")))</pre></details>\n"
         }
-        let byIndex = Dictionary(v.comments.map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
+        let byIndex = v.commentsByIndex
         let patchComments = v.comments.filter { $0.placement == "patch" }
         if !patchComments.isEmpty {
             out += "<div class=\"patch-comments\"><h3>On the patch as a whole</h3>\n"
@@ -175,9 +172,7 @@ public enum HTMLRenderer {
                 out += "</div>\n"
             }
         }
-        let orphans = v.findings.filter { f in
-            f.isNotable && f.at == nil && !v.functions.contains { $0.name == f.function && $0.file == f.file }
-        }
+        let orphans = v.orphanFindings
         if !orphans.isEmpty {
             out += "<div class=\"elsewhere\"><p>Elsewhere:</p>\n"
             for f in orphans { finding(f, v, into: &out) }

@@ -8,10 +8,7 @@ public enum MarkdownRenderer {
         let t = r.thread
         line("# Report: \(inline(t.subject.isEmpty ? "(no subject)" : t.subject))")
         line()
-        var span = ""
-        if let a = FindingWords.day(t.firstDate), let b = FindingWords.day(t.lastDate) {
-            span = a == b ? ", \(a)" : ", \(a) to \(b)"
-        }
+        let span = FindingWords.span(t)
         line(
             "\(VerdictWriter.count(t.messages.count, "message"))\(span); "
                 + "\(VerdictWriter.count(r.summary.patches, "patch", "patches")), "
@@ -61,7 +58,7 @@ public enum MarkdownRenderer {
         }
         for tr in v.replyTrailers { line("- \(inline(tr.key)): \(inline(tr.value)) (given in message \(tr.message))") }
         line()
-        let byIndex = Dictionary(v.comments.map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
+        let byIndex = v.commentsByIndex
         let patchComments = v.comments.filter { $0.placement == "patch" }
         if !patchComments.isEmpty {
             line("### On the patch as a whole")
@@ -131,10 +128,7 @@ public enum MarkdownRenderer {
                 line()
                 for f in mine where f.isNotable && f.at == nil { finding(f, v, into: &out) }
             }
-            for f in v.findings
-            where f.isNotable && f.at == nil
-                && !v.functions.contains(where: { $0.name == f.function && $0.file == f.file })
-            {
+            for f in v.orphanFindings {
                 finding(f, v, into: &out)
             }
         }
@@ -224,12 +218,7 @@ public enum MarkdownRenderer {
 
     /// A code span that survives backticks inside it.
     static func code(_ s: String) -> String {
-        var longest = 0
-        var run = 0
-        for ch in s {
-            run = ch == "`" ? run + 1 : 0
-            longest = max(longest, run)
-        }
+        let longest = longestBacktickRun(s)
         let ticks = String(repeating: "`", count: longest + 1)
         let pad = s.hasPrefix("`") || s.hasSuffix("`") || longest > 0 ? " " : ""
         return ticks + pad + s.replacingOccurrences(of: "\n", with: " ") + pad + ticks
@@ -244,12 +233,16 @@ public enum MarkdownRenderer {
 
     /// A fence longer than any backtick run in the text it encloses.
     static func fenceFor(_ s: String) -> String {
+        String(repeating: "`", count: max(3, longestBacktickRun(s) + 1))
+    }
+
+    private static func longestBacktickRun(_ s: String) -> Int {
         var longest = 0
         var run = 0
         for ch in s {
             run = ch == "`" ? run + 1 : 0
             longest = max(longest, run)
         }
-        return String(repeating: "`", count: max(3, longest + 1))
+        return longest
     }
 }

@@ -9,7 +9,7 @@ enum MeetingFinder {
             if let a = c.at { byLine[a, default: []].append(c.index) }
         }
         var out: [Meeting] = []
-        for f in findings where f.kind == "patched" && (f.verdict == "violated" || f.verdict == "info") {
+        for f in findings where f.isClaim {
             let lines = (f.at.map { [$0] } ?? []) + f.followsFrom.filter { $0 != f.at }
             guard !lines.isEmpty else { continue }
             var met: [Int] = []

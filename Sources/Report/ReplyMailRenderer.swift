@@ -25,7 +25,7 @@ public enum ReplyMailRenderer {
     public static func mails(_ r: ReviewReport, from: String?) -> [String] {
         let worth = r.versions.filter { v in
             v.verdict.failedHunks > 0
-                || v.findings.contains { $0.kind == "patched" && ($0.verdict == "violated" || $0.verdict == "info") }
+                || v.findings.contains(where: \.isClaim)
         }
         if worth.isEmpty { return [allClear(r, from: from)] }
         return worth.map { mail(r, $0, from: from) }
@@ -86,8 +86,8 @@ public enum ReplyMailRenderer {
         func prose(_ s: String) { body += ProseWrapper.wrap(s, width: width) }
         func blank() { if body.last != "" { body.append("") } }
 
-        let anchored = v.findings.filter(reportable).filter { $0.at != nil }
-        let byComment = Dictionary(v.comments.map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
+        let anchored = v.findings.filter { $0.isClaim && $0.at != nil }
+        let byComment = v.commentsByIndex
         if !anchored.isEmpty {
             body.append(MailAttribution.line(author: v.author, date: v.date))
             var quotedBefore = false
@@ -112,7 +112,7 @@ public enum ReplyMailRenderer {
             blank()
         }
         // Findings in the patched functions that land on no diff line: said after the quotes.
-        let elsewhere = v.findings.filter(reportable).filter { $0.at == nil }
+        let elsewhere = v.findings.filter { $0.isClaim && $0.at == nil }
         for f in elsewhere {
             blank()
             prose("In \(f.function)() (\(f.file)), which this patch changes:")
@@ -131,10 +131,6 @@ public enum ReplyMailRenderer {
         blank()
         prose(closing(v))
         return (headers(r, v, from: from) + [""] + trimBlank(body)).joined(separator: "\n") + "\n"
-    }
-
-    static func reportable(_ f: ReportFinding) -> Bool {
-        f.kind == "patched" && (f.verdict == "violated" || f.verdict == "info")
     }
 
     /// Quotes one hunk up to its last finding: a few lines before each finding's line and each
@@ -265,14 +261,14 @@ public enum ReplyMailRenderer {
 
     static func allClear(_ r: ReviewReport, from: String?) -> String {
         var body: [String] = []
-        let checked = r.versions.filter { v in v.functions.contains { $0.analysis.contains { $0.kind == "patched" } } }
+        let checked = r.versions.filter { v in v.functions.contains(where: \.isChecked) }
         if checked.isEmpty {
             body += ProseWrapper.wrap(
                 "I could not check this patch: it changes no function the model of the kernel holds.", width: width)
         }
         for v in checked {
             let names = VerdictWriter.list(
-                v.functions.filter { $0.analysis.contains { $0.kind == "patched" } }.map { "\($0.name)()" })
+                v.functions.filter(\.isChecked).map { "\($0.name)()" })
             var s =
                 "I went through \(names) as changed by \"\(v.title.isEmpty ? v.subject : v.title)\" and found no problem"
             s +=

@@ -117,10 +117,7 @@ public enum ReportBuilder {
         let failed = hunks.filter { $0.application.failed }.count
         return ReportSummary(
             patches: t.patches.count,
-            versionsChecked: versions.filter { v in
-                v.functions.contains { f in f.analysis.contains { $0.kind == "patched" } }
-            }
-            .count,
+            versionsChecked: versions.filter { v in v.functions.contains(where: \.isChecked) }.count,
             hunks: hunks.count, failedHunks: failed, comments: t.comments.count, verdicts: verdicts,
             violatedByInvariant: violated, meetings: meetings, hasFindings: !violated.isEmpty || failed > 0)
     }

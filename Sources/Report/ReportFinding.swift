@@ -31,6 +31,9 @@ public struct ReportFinding: Sendable, Codable, Equatable {
     public var isNotable: Bool {
         kind == "patched" ? verdict != "holds" : verdict == "violated"
     }
+
+    /// What the patched code is found to do: a violation or an info (not unknowns, not the base).
+    public var isClaim: Bool { kind == "patched" && (verdict == "violated" || verdict == "info") }
 }
 
 /// A counterexample, its path cut to a readable length (the start and the end are kept).

@@ -11,10 +11,7 @@ public enum ReportTextRenderer {
         func line(_ s: String = "") { out += s + "\n" }
         let t = r.thread
         line(st.bold("Report: \(t.subject.isEmpty ? "(no subject)" : t.subject)"))
-        var span = ""
-        if let a = FindingWords.day(t.firstDate), let b = FindingWords.day(t.lastDate) {
-            span = a == b ? ", \(a)" : ", \(a) to \(b)"
-        }
+        let span = FindingWords.span(t)
         line(
             "  \(VerdictWriter.count(t.messages.count, "message"))\(span); "
                 + "\(VerdictWriter.count(r.summary.patches, "patch", "patches")), "
@@ -68,7 +65,7 @@ public enum ReportTextRenderer {
             line("  On the patch as a whole:")
             for c in patchComments { comment(c, indent: "    ", into: &out, st) }
         }
-        let byIndex = Dictionary(v.comments.map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
+        let byIndex = v.commentsByIndex
         for f in v.files {
             line()
             line(
@@ -152,10 +149,7 @@ public enum ReportTextRenderer {
                 finding(f, v, indent: "      ", into: &out, st)
             }
         }
-        let orphans = v.findings.filter { f in
-            f.isNotable && f.at == nil && !v.functions.contains { $0.name == f.function && $0.file == f.file }
-        }
-        for f in orphans { finding(f, v, indent: "    ", into: &out, st) }
+        for f in v.orphanFindings { finding(f, v, indent: "    ", into: &out, st) }
     }
 
     static func comment(_ c: ReportComment, indent: String, into out: inout String, _ st: ANSIStyle) {

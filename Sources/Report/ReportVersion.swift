@@ -141,6 +141,24 @@ public struct ReportFunction: Sendable, Codable, Equatable {
     public var analysis: [ReportAnalysis]
     /// Finding ids of this function (patched and base).
     public var findings: [Int]
+
+    /// The checker ran on it as patched.
+    public var isChecked: Bool { analysis.contains { $0.kind == "patched" } }
+}
+
+extension ReportVersion {
+    /// The version's comments by their index in the thread (the first one of an index wins).
+    var commentsByIndex: [Int: ReportComment] {
+        Dictionary(comments.map { ($0.index, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Notable findings on no diff line and in none of the version's functions: each renderer
+    /// shows them last, under "elsewhere".
+    var orphanFindings: [ReportFinding] {
+        findings.filter { f in
+            f.isNotable && f.at == nil && !functions.contains { $0.name == f.function && $0.file == f.file }
+        }
+    }
 }
 
 public struct ReportAnalysis: Sendable, Codable, Equatable {

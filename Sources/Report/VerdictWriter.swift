@@ -11,7 +11,7 @@ enum VerdictWriter {
         let info = patched.filter { $0.verdict == "info" }
         let hunks = files.flatMap(\.hunks)
         let failed = hunks.filter { $0.application.failed }.count
-        let checked = functions.filter { f in f.analysis.contains { $0.kind == "patched" } }
+        let checked = functions.filter(\.isChecked)
         let bounded = checked.filter { f in f.analysis.contains { $0.kind == "patched" && !$0.boundsHit.isEmpty } }
         let baseViolations = findings.filter { $0.kind == "base" && $0.verdict == "violated" }.count
 
