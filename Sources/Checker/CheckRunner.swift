@@ -90,26 +90,41 @@ public enum CheckRunner {
             })
     }
 
-    static func checkFunction(
-        _ f: CFunction, file: String, text: String, program: Program, kernelDate: String, maps: PatchLineMap,
-        isBase: Bool, limits: CheckLimits, parseErrors: [String]
-    ) -> (FunctionCheck, [Finding]) {
-        let contract = EntryContract.table[f.name]
-        let scenarios = ScenarioBuilder.scenarios(for: f, contract: contract, pteMapCanFail: kernelDate >= "2023-06-01")
+    /// Every path of `f` from each starting state its contract gives, the path budget shared
+    /// fairly between the states, within one deadline. (The benchmark's probe runs this too.)
+    static func explore(
+        _ f: CFunction, program: Program, contract: EntryContract?, pteMapCanFail: Bool, conditionLines: Set<Int>,
+        limits: CheckLimits
+    ) -> (scenarios: Int, paths: [PathRecord], bounds: [String], errors: [String]) {
+        let scenarios = ScenarioBuilder.scenarios(for: f, contract: contract, pteMapCanFail: pteMapCanFail)
         let explorer = PathExplorer(program: program, builtins: .standard, limits: limits)
         var paths: [PathRecord] = []
         var bounds: [String] = []
-        var errors = parseErrors
+        var errors: [String] = []
         let deadline = Date().addingTimeInterval(limits.seconds)
-        let conditionLines = isBase ? Set(maps.removed.compactMap(\.fileLine)) : maps.addedFileLines
         for (k, s) in scenarios.enumerated() {
-            // The path budget is shared fairly between the starting states.
             let budget = max(1, (limits.maxPaths - paths.count) / max(1, scenarios.count - k))
             let o = explorer.explore(f, scenario: s, budget: budget, deadline: deadline, conditionLines: conditionLines)
             paths += o.paths
             for b in o.bounds where !bounds.contains(b) { bounds.append(b) }
             for e in o.errors where !errors.contains(e) { errors.append(e) }
         }
+        return (scenarios.count, paths, bounds, errors)
+    }
+
+    static func checkFunction(
+        _ f: CFunction, file: String, text: String, program: Program, kernelDate: String, maps: PatchLineMap,
+        isBase: Bool, limits: CheckLimits, parseErrors: [String]
+    ) -> (FunctionCheck, [Finding]) {
+        let contract = EntryContract.table[f.name]
+        let conditionLines = isBase ? Set(maps.removed.compactMap(\.fileLine)) : maps.addedFileLines
+        let explored = explore(
+            f, program: program, contract: contract, pteMapCanFail: kernelDate >= "2023-06-01",
+            conditionLines: conditionLines, limits: limits)
+        let (scenarios, paths) = (explored.scenarios, explored.paths)
+        var bounds = explored.bounds
+        var errors = parseErrors
+        for e in explored.errors where !errors.contains(e) { errors.append(e) }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let run = FunctionRun(
             function: f, file: file, sourceLines: lines, paths: paths, contract: contract,
@@ -151,7 +166,7 @@ public enum CheckRunner {
             bounds.append("\(cut) of \(paths.count) paths stopped early (bounds, BUG_ON or unsupported constructs)")
         }
         let fc = FunctionCheck(
-            name: f.name, file: file, scenarios: scenarios.count, paths: paths.count, boundsHit: bounds,
+            name: f.name, file: file, scenarios: scenarios, paths: paths.count, boundsHit: bounds,
             unknownCalls: run.unknownCalls.sorted(), errors: errors, contract: contract?.models
         )
         return (fc, findings)
@@ -212,9 +227,7 @@ public enum SourceCheck {
     ) -> (FunctionCheck, [Finding])? {
         let unit = CParser.parse(source, file: file)
         guard let f = unit.function(named: name) else { return nil }
-        let program = Program(
-            functions: Dictionary(unit.functions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }),
-            globals: unit.globals, enumConstants: unit.enumConstants)
+        let program = Program(unit: unit)
         return CheckRunner.checkFunction(
             f, file: file, text: source, program: program, kernelDate: kernelDate, maps: PatchLineMap(), isBase: false,
             limits: limits, parseErrors: [])

@@ -1,8 +1,9 @@
 import CFrontEnd
 import Foundation
 
-/// Explores one function of a C source on every path from a generic starting state, for the
-/// checker benchmark (`mmreview-bench check`): how many paths and events per second.
+/// Explores one function of a C source on every path, exactly as the checker does (from its
+/// entry contract's starting states, or a generic one), for the checker benchmark
+/// (`mmreview-bench check`): how many paths and events per second.
 public enum ExplorationProbe {
     public struct Result: Sendable {
         public var paths: Int
@@ -14,25 +15,13 @@ public enum ExplorationProbe {
     public static func run(source: String, file: String, function: String, limits: CheckLimits = .init()) -> Result? {
         let unit = CParser.parse(source, file: file)
         guard let f = unit.function(named: function) else { return nil }
-        let program = Program(
-            functions: Dictionary(unit.functions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }),
-            globals: unit.globals, enumConstants: unit.enumConstants)
-        let contract = EntryContract.table[function]
-        let scenarios = ScenarioBuilder.scenarios(for: f, contract: contract, pteMapCanFail: false)
-        let explorer = PathExplorer(program: program, builtins: .standard, limits: limits)
         let start = Date()
-        let deadline = start.addingTimeInterval(limits.seconds)
-        var paths = 0
-        var events = 0
-        var bounds: [String] = []
-        for (k, s) in scenarios.enumerated() {
-            let budget = max(1, (limits.maxPaths - paths) / max(1, scenarios.count - k))
-            let o = explorer.explore(f, scenario: s, budget: budget, deadline: deadline, conditionLines: [])
-            paths += o.paths.count
-            events += o.paths.reduce(0) { $0 + $1.events.count }
-            for b in o.bounds where !bounds.contains(b) { bounds.append(b) }
-        }
-        return Result(paths: paths, events: events, seconds: Date().timeIntervalSince(start), bounds: bounds)
+        let o = CheckRunner.explore(
+            f, program: Program(unit: unit), contract: EntryContract.table[function], pteMapCanFail: false,
+            conditionLines: [], limits: limits)
+        return Result(
+            paths: o.paths.count, events: o.paths.reduce(0) { $0 + $1.events.count },
+            seconds: Date().timeIntervalSince(start), bounds: o.bounds)
     }
 
     /// A synthetic function: `depth` nested branches on values nobody modelled, then a bounded loop.

@@ -213,6 +213,15 @@ struct Program {
     var enumConstants: [String: Int64]
 }
 
+extension Program {
+    /// One parsed file as the whole program (the first definition of a name wins).
+    init(unit: CTranslationUnit) {
+        self.init(
+            functions: Dictionary(unit.functions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }),
+            globals: unit.globals, enumConstants: unit.enumConstants)
+    }
+}
+
 extension Machine {
     /// The scenario's PTE lock object.
     var ptlPointer: Value {
