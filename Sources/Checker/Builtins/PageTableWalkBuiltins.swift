@@ -95,7 +95,5 @@ enum PageTableWalkBuiltins {
 
 extension Machine {
     /// The scenario page whose pfn range holds `pfn`.
-    func pageIndex(ofPFN pfn: Int) -> Int? {
-        state.pages.indices.first { pfn >= pfnBase($0) && pfn < pfnBase($0) + state.pages[$0].nrPages }
-    }
+    func pageIndex(ofPFN pfn: Int) -> Int? { state.pageIndex(ofPFN: pfn) }
 }

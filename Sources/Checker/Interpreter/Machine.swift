@@ -273,6 +273,5 @@ extension Machine {
         address.intValue.map { max(0, min(15, Int(($0 - scenarioBaseAddress) >> 12))) } ?? 0
     }
 
-    /// pfn of page n's first subpage: pages sit 1024 pfns apart, so batches never run together.
-    func pfnBase(_ n: Int) -> Int { 1024 * (n + 1) }
+    func pfnBase(_ n: Int) -> Int { MMState.pfnBase(n) }
 }

@@ -13,12 +13,8 @@ struct FolioRange: Invariant {
             for (k, e) in p.events.enumerated() {
                 guard case .batch(let pfn, let nr) = e.kind, nr > 1 else { continue }
                 batches += 1
-                guard
-                    let n = p.initial.pages.indices.first(where: {
-                        pfn >= 1024 * ($0 + 1) && pfn < 1024 * ($0 + 1) + p.initial.pages[$0].nrPages
-                    })
-                else { continue }
-                let folioEnd = 1024 * (n + 1) + p.initial.pages[n].nrPages
+                guard let n = p.initial.pageIndex(ofPFN: pfn) else { continue }
+                let folioEnd = MMState.pfnBase(n) + p.initial.pages[n].nrPages
                 var why: String?
                 if pfn + nr > folioEnd { why = "runs \(pfn + nr - folioEnd) page(s) past the end of the folio" }
                 // The batch starts at the source PTE that maps its first pfn (a caller's loop may

@@ -39,3 +39,13 @@ public struct MMState: Sendable, Hashable, Codable {
         return parts.joined(separator: "; ")
     }
 }
+
+extension MMState {
+    /// pfn of page n's first subpage: pages sit 1024 pfns apart, so batches never run together.
+    static func pfnBase(_ n: Int) -> Int { 1024 * (n + 1) }
+
+    /// The page whose subpages include `pfn`.
+    func pageIndex(ofPFN pfn: Int) -> Int? {
+        pages.indices.first { pfn >= Self.pfnBase($0) && pfn < Self.pfnBase($0) + pages[$0].nrPages }
+    }
+}
