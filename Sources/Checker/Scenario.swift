@@ -178,7 +178,8 @@ enum ScenarioBuilder {
                         s.pages = [p]
                         s.spanPages = span
                         s.ptes = (0..<nr).map { i in
-                            PTEState(present: true, write: writable, dirty: i == 0, page: 0, pfn: MMState.pfnBase(0) + i)
+                            PTEState(
+                                present: true, write: writable, dirty: i == 0, page: 0, pfn: MMState.pfnBase(0) + i)
                         }
                         var name = "\(p.summary) pinned subpages \(pinned) span \(span)"
                         // uffd-wp on part of the folio (userfaultfd write-protected one page): a
@@ -247,7 +248,10 @@ enum ScenarioBuilder {
                     p.flags = [.anon, .swapCache, .locked]
                     p.refcount = mapcount + pins + 1 + 1
                     s.pages = [p]
-                    s.ptes = [PTEState(present: true, write: true, dirty: true, young: young, page: 0, pfn: MMState.pfnBase(0))]
+                    s.ptes = [
+                        PTEState(
+                            present: true, write: true, dirty: true, young: young, page: 0, pfn: MMState.pfnBase(0))
+                    ]
                     let name = p.summary + (young ? ", PTE young" : "") + " (reclaim's reference)"
                     out.append(Scenario(name: name, initial: s, pteMapCanFail: false) { m in arguments(f, m) })
                 }
@@ -263,7 +267,9 @@ enum ScenarioBuilder {
         for neighbour in [nil, 3] as [Int?] {
             var s = MMState()
             s.pages = [PageState(id: 0, refcount: 1, mapcount: 1, flags: [.anon])]
-            s.ptes = (0..<16).map { i in i == neighbour ? PTEState(present: true, page: 0, pfn: MMState.pfnBase(0)) : .none }
+            s.ptes = (0..<16).map { i in
+                i == neighbour ? PTEState(present: true, page: 0, pfn: MMState.pfnBase(0)) : .none
+            }
             out.append(
                 Scenario(
                     name: "none PTEs\(neighbour.map { ", PTE \($0) present" } ?? "")", initial: s,
