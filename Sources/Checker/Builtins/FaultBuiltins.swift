@@ -54,24 +54,21 @@ enum FaultBuiltins {
             let v = try m.values(a)
             guard v.count > 1, let c = v[1].intValue else { return .unknown("inc_mm_counter") }
             let name = Self.counterName(c)
-            m.state.rss[name, default: 0] += 1
-            m.emit(.rss(counter: name, delta: 1))
+            m.countRSS(name, 1)
             return .int(0)
         }
         r.add(["dec_mm_counter_fast", "dec_mm_counter"], models: "include/linux/mm.h dec_mm_counter(), v5.8") { m, a in
             let v = try m.values(a)
             guard v.count > 1, let c = v[1].intValue else { return .unknown("dec_mm_counter") }
             let name = Self.counterName(c)
-            m.state.rss[name, default: 0] -= 1
-            m.emit(.rss(counter: name, delta: -1))
+            m.countRSS(name, -1)
             return .int(0)
         }
         r.add("add_mm_counter", models: "include/linux/mm.h add_mm_counter(), v5.8") { m, a in
             let v = try m.values(a)
             guard v.count > 2, let c = v[1].intValue, let d = v[2].intValue else { return .unknown("add_mm_counter") }
             let name = Self.counterName(c)
-            m.state.rss[name, default: 0] += Int(d)
-            m.emit(.rss(counter: name, delta: Int(d)))
+            m.countRSS(name, Int(d))
             return .int(0)
         }
         // mm/page-writeback.c balance_dirty_pages_ratelimited(), 3.15: throttles a task that
@@ -99,8 +96,7 @@ enum FaultBuiltins {
                 }
                 if d == 0 { continue }
                 let name = Self.counterName(Int64(i))
-                m.state.rss[name, default: 0] += Int(d)
-                m.emit(.rss(counter: name, delta: Int(d)))
+                m.countRSS(name, Int(d))
             }
             return .int(0)
         }
@@ -117,8 +113,11 @@ enum FaultBuiltins {
         }
     }
 
+    /// include/linux/mm_types_task.h: the rss counters in index order (KernelConstants has the
+    /// same numbers as C constants).
+    private static let counterNames = ["MM_FILEPAGES", "MM_ANONPAGES", "MM_SWAPENTS", "MM_SHMEMPAGES"]
+
     static func counterName(_ c: Int64) -> String {
-        ["MM_FILEPAGES", "MM_ANONPAGES", "MM_SWAPENTS", "MM_SHMEMPAGES"].indices.contains(Int(c))
-            ? ["MM_FILEPAGES", "MM_ANONPAGES", "MM_SWAPENTS", "MM_SHMEMPAGES"][Int(c)] : "counter\(c)"
+        counterNames.indices.contains(Int(c)) ? counterNames[Int(c)] : "counter\(c)"
     }
 }

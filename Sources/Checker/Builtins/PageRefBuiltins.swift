@@ -25,9 +25,7 @@ enum PageRefBuiltins {
         // include/linux/mm.h get_page()/folio_get(), v5.8: page_ref_inc of the head page.
         r.add(["get_page", "folio_get", "page_cache_get"], models: "include/linux/mm.h get_page(), v5.8") { m, a in
             guard let n = try m.pageArg(a) else { return .unknown("get_page") }
-            m.state.pages[n].refcount += 1
-            m.state.ownRefs[n, default: 0] += 1
-            m.emit(.refTaken(page: n, count: 1))
+            m.takeRefs(n, 1)
             return .int(0)
         }
         // include/linux/mm.h put_page()/folio_put(), v5.8 (page_cache_release() in 3.x): drops a
@@ -35,24 +33,18 @@ enum PageRefBuiltins {
         r.add(["put_page", "folio_put", "page_cache_release"], models: "include/linux/mm.h put_page(), v5.8") { m, a in
             guard let n = try m.pageArg(a) else { return .unknown("put_page") }
             m.emit(.pageAccess(page: n, op: "put_page"))
-            m.state.pages[n].refcount -= 1
-            m.state.ownRefs[n, default: 0] -= 1
-            m.emit(.refDropped(page: n, count: 1))
+            m.dropRefs(n, 1)
             return .int(0)
         }
         // include/linux/page_ref.h folio_ref_add()/folio_ref_sub(), v6.7.
         r.add(["folio_ref_add", "page_ref_add"], models: "include/linux/page_ref.h folio_ref_add(), v6.7") { m, a in
             guard let n = try m.pageArg(a), let k = try m.eval(a[1]).intValue else { return .unknown("folio_ref_add") }
-            m.state.pages[n].refcount += Int(k)
-            m.state.ownRefs[n, default: 0] += Int(k)
-            m.emit(.refTaken(page: n, count: Int(k)))
+            m.takeRefs(n, Int(k))
             return .int(0)
         }
         r.add(["folio_ref_sub", "page_ref_sub"], models: "include/linux/page_ref.h folio_ref_sub(), v6.7") { m, a in
             guard let n = try m.pageArg(a), let k = try m.eval(a[1]).intValue else { return .unknown("folio_ref_sub") }
-            m.state.pages[n].refcount -= Int(k)
-            m.state.ownRefs[n, default: 0] -= Int(k)
-            m.emit(.refDropped(page: n, count: Int(k)))
+            m.dropRefs(n, Int(k))
             return .int(0)
         }
         // include/linux/page_ref.h page_ref_freeze(), v5.8: cmpxchg refcount from `count` to 0;

@@ -77,9 +77,7 @@ enum SwapBuiltins {
                 return .null
             }
             if m.choose(2, "the swap cache no longer has the page (another CPU freed it)") == 1 { return .null }
-            m.state.pages[n].refcount += 1
-            m.state.ownRefs[n, default: 0] += 1
-            m.emit(.refTaken(page: n, count: 1))
+            m.takeRefs(n, 1)
             return m.pagePointer(n)
         }
         // mm/swap_state.c read_swap_cache_async(), 2.6.11: reads the page in (may sleep, may fail:

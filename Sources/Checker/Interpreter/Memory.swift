@@ -121,8 +121,7 @@ extension Machine {
             }
             // 2.6.11's mm->rss (pages mapped, before the 2.6.14 counters): its changes are rss's.
             if object == primaryMM, f == "rss", let old = fields[f]?.intValue, let new = v.intValue, old != new {
-                state.rss["mm->rss", default: 0] += Int(new - old)
-                emit(.rss(counter: "mm->rss", delta: Int(new - old)))
+                countRSS("mm->rss", Int(new - old))
             }
             fields[f] = v
             heap[object.raw] = .record(type: t, fields: fields)
@@ -137,8 +136,7 @@ extension Machine {
                 // Fork's rss[] array: its changes are the rss counters'.
                 if object == rssArray, let old = a[i].intValue, let new = v.intValue, old != new {
                     let name = FaultBuiltins.counterName(Int64(i))
-                    state.rss[name, default: 0] += Int(new - old)
-                    emit(.rss(counter: name, delta: Int(new - old)))
+                    countRSS(name, Int(new - old))
                 }
                 a[i] = v
                 heap[object.raw] = .array(a)
