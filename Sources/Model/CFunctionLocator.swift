@@ -139,8 +139,8 @@ public enum CFunctionLocator {
         return nil
     }
 
-    /// The definition of `name`, when the source holds exactly one (a `#ifdef`/`#else` pair
-    /// holds two: the first is returned, and `all` gives both).
+    /// The first definition of `name` (a `#ifdef`/`#else` pair holds two: `definitions(in:)`
+    /// gives both).
     public static func find(_ name: String, in lines: [String]) -> CDefinition? {
         definitions(in: lines).first { $0.name == name }
     }

@@ -212,6 +212,13 @@ public struct DiffLine: Sendable, Codable, Equatable {
 
 /// Something the scanner repaired or found wrong, with the line it concerns.
 public struct Repair: Sendable, Codable, Equatable {
+    /// Context lines of a hunk that arrived without their leading space (mail clients eat it).
+    static func contextWithoutSpace(_ count: Int, sourceID: Int?) -> Repair {
+        Repair(
+            code: "context-without-space", message: "\(count) context line(s) had lost the leading space",
+            sourceID: sourceID)
+    }
+
     /// Stable short code: `context-without-space`, `blank-context`, `hunk-truncated`,
     /// `count-mismatch`, `diffstat-mismatch`, `header-lies`, ...
     public var code: String

@@ -187,10 +187,7 @@ struct HunkBodyReader {
     ) -> Result {
         if lostSpace > 0 {
             repairs.append(
-                Repair(
-                    code: "context-without-space",
-                    message: "\(lostSpace) context line(s) had lost the leading space",
-                    sourceID: lostSpaceFirst))
+                .contextWithoutSpace(lostSpace, sourceID: lostSpaceFirst))
         }
         if blankContext > 0 && !collapsed {
             repairs.append(

@@ -3,21 +3,15 @@
 /// all-deleted then all-inserted instead of searched further (still a correct script).
 enum LineDiff {
     static func script(old: [String], new: [String], maxEdits: Int = 2000) -> EditScript {
+        // Equal lines get equal ids, so the search compares integers.
         var ids: [String: Int] = [:]
-        let a = old.map { s in
-            ids[s]
-                ?? {
-                    ids[s] = ids.count
-                    return ids.count - 1
-                }()
+        func id(_ s: String) -> Int {
+            if let k = ids[s] { return k }
+            ids[s] = ids.count
+            return ids.count - 1
         }
-        let b = new.map { s in
-            ids[s]
-                ?? {
-                    ids[s] = ids.count
-                    return ids.count - 1
-                }()
-        }
+        let a = old.map(id)
+        let b = new.map(id)
         return script(a, b, maxEdits: maxEdits)
     }
 

@@ -69,7 +69,10 @@ struct ScanMachine {
         if t.isBlank { return i + 1 }
         if first == Ascii.plus || first == Ascii.minus {
             let run = FragmentDetector.headerlessRun(input, from: i)
-            if run.readsAsCode { return readHeaderlessFragment(i..<run.end) }
+            if run.readsAsCode {
+                makeFragment(i..<run.end, headerless: true)
+                return run.end
+            }
             // Prose that starts with `+`/`-`: skip the whole run, so no line of it starts
             // another look at the same run.
             onProse(i)
@@ -306,7 +309,7 @@ struct ScanMachine {
         if let tail = FragmentDetector.snippedTail(
             input, before: i, floor: floor, isClaimed: { isClaimed($0) })
         {
-            makeTailFragment(tail)
+            makeFragment(tail, headerless: false)
         }
         openPatch()
         if paragraphBeforeHasTrailer(i) { backtrackCommitMessage(before: i) }
@@ -452,18 +455,11 @@ struct ScanMachine {
 
     // MARK: - Fragments
 
-    private mutating func readHeaderlessFragment(_ range: Range<Int>) -> Int {
+    /// A fragment patch of its own: a header-less run, or a hunk tail whose header was snipped.
+    private mutating func makeFragment(_ range: Range<Int>, headerless: Bool) {
         openPatch()
         open!.isFragment = true
-        makeFragmentHunk(range, headerless: true)
-        closePatch()
-        return range.upperBound
-    }
-
-    private mutating func makeTailFragment(_ range: Range<Int>) {
-        openPatch()
-        open!.isFragment = true
-        makeFragmentHunk(range, headerless: false)
+        makeFragmentHunk(range, headerless: headerless)
         closePatch()
     }
 
@@ -508,10 +504,7 @@ struct ScanMachine {
                 sourceID: input.id(range.lowerBound)))
         if lostSpace > 0 && !input.collapsed {
             hunk.repairs.append(
-                Repair(
-                    code: "context-without-space",
-                    message: "\(lostSpace) context line(s) had lost the leading space",
-                    sourceID: input.id(range.lowerBound)))
+                .contextWithoutSpace(lostSpace, sourceID: input.id(range.lowerBound)))
         }
         open!.files.append(FileDiff(hunks: [hunk]))
     }
