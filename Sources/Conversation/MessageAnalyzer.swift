@@ -159,53 +159,32 @@ enum MessageAnalyzer {
                 }
             }
             lastLevel = l.level
+            // ASCII lines are checked on bytes (each ProseBytes check equals its BodyMarkers
+            // form there); other lines through their String. A String is made only for lines
+            // that may be attributions, or that are not ASCII.
             let pb = ProseBytes(body, l.contentStart..<l.lineEnd)
-            if pb.isASCII {
-                // The same checks on bytes; a String only for lines that may be attributions.
-                if let closed = closedLevels[l.level] {
-                    roles[i] = pb.isListFooter(body) ? .footer : closed
-                    continue
-                }
-                if pb.isSnipMark(body) {
-                    roles[i] = .snip
-                } else if pb.isListFooter(body) {
-                    roles[i] = .footer
-                    closedLevels[l.level] = .footer
-                    anyClosed = true
-                    markFooterSeparator(before: i, lines: lines, body: body, roles: &roles)
-                } else if pb.isSignatureSeparator(body) {
-                    roles[i] = .signature
-                    closedLevels[l.level] = .signature
-                    anyClosed = true
-                } else if pb.mayBeAttribution(body),
-                    let a = attribution(
-                        at: i, text: String(decoding: body[l.contentStart..<l.lineEnd], as: UTF8.self),
-                        lines: lines, body: body, roles: &roles, memo: &memo)
-                {
-                    roles[i] = .attribution
-                    attributions.append((i, l.level, a))
-                } else {
-                    roles[i] = .prose
-                }
-                continue
-            }
-            let text = String(decoding: body[l.contentStart..<l.lineEnd], as: UTF8.self)
+            let nonASCII = pb.isASCII ? nil : String(decoding: body[l.contentStart..<l.lineEnd], as: UTF8.self)
+            func isListFooter() -> Bool { nonASCII.map(BodyMarkers.isListFooter) ?? pb.isListFooter(body) }
             if let closed = closedLevels[l.level] {
-                roles[i] = BodyMarkers.isListFooter(text) ? .footer : closed
+                roles[i] = isListFooter() ? .footer : closed
                 continue
             }
-            if BodyMarkers.isSnipMark(text) {
+            if nonASCII.map(BodyMarkers.isSnipMark) ?? pb.isSnipMark(body) {
                 roles[i] = .snip
-            } else if BodyMarkers.isListFooter(text) {
+            } else if isListFooter() {
                 roles[i] = .footer
                 closedLevels[l.level] = .footer
                 anyClosed = true
                 markFooterSeparator(before: i, lines: lines, body: body, roles: &roles)
-            } else if BodyMarkers.isSignatureSeparator(text) {
+            } else if nonASCII.map(BodyMarkers.isSignatureSeparator) ?? pb.isSignatureSeparator(body) {
                 roles[i] = .signature
                 closedLevels[l.level] = .signature
                 anyClosed = true
-            } else if let a = attribution(at: i, text: text, lines: lines, body: body, roles: &roles, memo: &memo) {
+            } else if nonASCII != nil || pb.mayBeAttribution(body),
+                let a = attribution(
+                    at: i, text: nonASCII ?? String(decoding: body[l.contentStart..<l.lineEnd], as: UTF8.self),
+                    lines: lines, body: body, roles: &roles, memo: &memo)
+            {
                 roles[i] = .attribution
                 attributions.append((i, l.level, a))
             } else {
