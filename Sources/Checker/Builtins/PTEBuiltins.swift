@@ -83,12 +83,8 @@ enum PTEBuiltins {
             let (lock, table) = m.pageTable(of: v.first ?? .unknown("mm"))
             m.acquire(lock, .spin)
             if v.count > 3, case .pointer(let ptlp) = v[3] { try m.store(ptlp, m.lockPointer(lock)) }
-            if lock != "ptl" {
-                return .pointer(
-                    Pointer(object: table, path: [.index(m.pteIndex(v.count > 2 ? v[2] : .unknown("address")))]))
-            }
-            m.ptlRetaken()
-            return m.ptePointer(address: v.count > 2 ? v[2] : .unknown("address"))
+            if lock == "ptl" { m.ptlRetaken() }
+            return m.ptePointer(lock: lock, table: table, address: v.count > 2 ? v[2] : .unknown("address"))
         }
         // include/linux/pgtable.h pte_offset_map(), v6.5: may return NULL since Hugh Dickins's
         // series (the table may be freed under us); an RCU read-side section until pte_unmap().
@@ -105,8 +101,7 @@ enum PTEBuiltins {
             if v.count == 4 {
                 let (lock, table) = m.pageTable(of: v[0])
                 if case .pointer(let ptlp) = v[3] { try m.store(ptlp, m.lockPointer(lock)) }
-                if lock != "ptl" { return .pointer(Pointer(object: table, path: [.index(m.pteIndex(v[2]))])) }
-                return m.ptePointer(address: v[2])
+                return m.ptePointer(lock: lock, table: table, address: v[2])
             }
             return m.ptePointer(address: v.count > 1 ? v[1] : .unknown("address"))
         }

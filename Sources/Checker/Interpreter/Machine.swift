@@ -246,6 +246,13 @@ extension Machine {
 
     /// The page table and PTE lock of an mm: the scenario's own mm has `ptl` and PTE 0 on; another
     /// mm (fork's destination) gets its own lock and an empty table of its own.
+    /// The PTE for `address` in a table `pageTable(of:)` gave: the scenario's own, or another
+    /// mm's (fork's child).
+    func ptePointer(lock: String, table: ObjectID, address: Value) -> Value {
+        if lock == "ptl" { return ptePointer(address: address) }
+        return .pointer(Pointer(object: table, path: [.index(pteIndex(address))]))
+    }
+
     func pageTable(of mm: Value) -> (lock: String, table: ObjectID) {
         _ = ptlPointer
         _ = ptePointer(address: .int(scenarioBaseAddress))
