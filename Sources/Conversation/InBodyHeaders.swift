@@ -16,25 +16,24 @@ struct InBodyHeaders {
         var i = 0
         while i < lines.count && lines[i].isBlank && lines[i].level == 0 { i += 1 }
         guard i < lines.count, lines[i].level == 0 else { return result }
-        func text(_ k: Int) -> String {
-            String(decoding: body[lines[k].contentStart..<lines[k].lineEnd], as: UTF8.self)
-        }
-        let first = text(i)
-        if first.hasPrefix("[PATCH"), let close = first.firstIndex(of: "]") {
-            result.subject = first
-            _ = close
+        // Header syntax is bytes, as git mailinfo reads it: no String until a field is known.
+        func bytes(_ k: Int) -> ArraySlice<UInt8> { body[lines[k].contentStart..<lines[k].lineEnd] }
+        func text(_ b: ArraySlice<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
+        let first = bytes(i)
+        if first.starts(with: "[PATCH".utf8), first.contains(UInt8(ascii: "]")) {
+            result.subject = text(first)
             return result
         }
         var fields: [(String, String)] = []
         var k = i
         while k < lines.count && k < i + 20 && lines[k].level == 0 && !lines[k].isBlank {
-            let t = text(k)
-            if let f = t.first, f == " " || f == "\t", !fields.isEmpty {
-                fields[fields.count - 1].1 += " " + t.trimmingSpaces()
-            } else if let colon = t.firstIndex(of: ":") {
-                let name = t[..<colon].lowercased()
-                guard ["from", "subject", "date"].contains(name) else { break }
-                fields.append((name, String(t[t.index(after: colon)...]).trimmingSpaces()))
+            let t = bytes(k)
+            if let f = t.first, f == 0x20 || f == 0x09, !fields.isEmpty {
+                fields[fields.count - 1].1 += " " + text(t).trimmingSpaces()
+            } else if let colon = t.firstIndex(of: 0x3A) {
+                guard let name = Self.fieldNames.first(where: { Self.equalsIgnoringASCIICase(t[..<colon], $0) })
+                else { break }
+                fields.append((name, text(t[(colon + 1)...]).trimmingSpaces()))
             } else {
                 break
             }
@@ -53,5 +52,11 @@ struct InBodyHeaders {
             }
         }
         return result
+    }
+
+    private static let fieldNames = ["from", "subject", "date"]
+
+    private static func equalsIgnoringASCIICase(_ b: ArraySlice<UInt8>, _ lower: String) -> Bool {
+        b.count == lower.utf8.count && zip(b, lower.utf8).allSatisfy { ($0 &- 0x41 < 26 ? $0 | 0x20 : $0) == $1 }
     }
 }

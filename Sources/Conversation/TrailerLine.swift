@@ -12,10 +12,11 @@ enum TrailerLine {
         if t == "NAK" || t == "NAK." || t.hasPrefix("NAK ") || t.hasPrefix("Nacked ") {
             return Trailer(key: "NAK", value: "")
         }
-        guard let colon = t.firstIndex(of: ":") else { return nil }
+        // The colon found as a byte: a Character search walks grapheme breaks over the whole line.
+        guard let colon = t.utf8.firstIndex(of: 0x3A) else { return nil }
         let key = String(t[..<colon])
         guard keys.contains(key.lowercased()) else { return nil }
-        let value = String(t[t.index(after: colon)...]).trimmingSpaces()
+        let value = String(t[t.utf8.index(after: colon)...]).trimmingSpaces()
         guard !value.isEmpty else { return nil }
         return Trailer(key: key, value: value)
     }

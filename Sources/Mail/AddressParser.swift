@@ -4,7 +4,9 @@
 /// parentheses. Encoded words are decoded after the structure is known, so a comma inside one is safe.
 enum AddressParser {
     static func parse(_ raw: String) -> (address: Address, problems: [(code: String, message: String)]) {
-        let chars = Array(raw.unicodeScalars)
+        // Read as UTF-8 bytes: every delimiter is ASCII and no byte of a multi-byte sequence is,
+        // so the structure is the same as read by scalars, without a scalar array per header.
+        let chars = Array(raw.utf8)
         // Take the first mailbox: cut at a top-level comma (outside quotes, comments and <>).
         var end = chars.count
         var depth = 0
@@ -14,16 +16,22 @@ enum AddressParser {
         scan: while i < chars.count {
             let c = chars[i]
             if inQuote {
-                if c == "\\" { i += 1 } else if c == "\"" { inQuote = false }
+                if c == Byte.backslash { i += 1 } else if c == Byte.quote { inQuote = false }
             } else if depth > 0 {
-                if c == "\\" { i += 1 } else if c == "(" { depth += 1 } else if c == ")" { depth -= 1 }
+                if c == Byte.backslash {
+                    i += 1
+                } else if c == Byte.open {
+                    depth += 1
+                } else if c == Byte.close {
+                    depth -= 1
+                }
             } else {
                 switch c {
-                case "\"": inQuote = true
-                case "(": depth = 1
-                case "<": inAngle = true
-                case ">": inAngle = false
-                case "," where !inAngle:
+                case Byte.quote: inQuote = true
+                case Byte.open: depth = 1
+                case Byte.lt: inAngle = true
+                case Byte.gt: inAngle = false
+                case Byte.comma where !inAngle:
                     end = i
                     break scan
                 default: break
@@ -31,7 +39,7 @@ enum AddressParser {
             }
             i += 1
         }
-        let mailbox = Array(chars[0..<end])
+        let mailbox = chars[0..<end]
 
         // Find the angle address: the last top-level `<...>`.
         var angle: Range<Int>? = nil
@@ -41,15 +49,21 @@ enum AddressParser {
         while i < mailbox.count {
             let c = mailbox[i]
             if inQuote {
-                if c == "\\" { i += 1 } else if c == "\"" { inQuote = false }
+                if c == Byte.backslash { i += 1 } else if c == Byte.quote { inQuote = false }
             } else if depth > 0 {
-                if c == "\\" { i += 1 } else if c == "(" { depth += 1 } else if c == ")" { depth -= 1 }
-            } else if c == "\"" {
+                if c == Byte.backslash {
+                    i += 1
+                } else if c == Byte.open {
+                    depth += 1
+                } else if c == Byte.close {
+                    depth -= 1
+                }
+            } else if c == Byte.quote {
                 inQuote = true
-            } else if c == "(" {
+            } else if c == Byte.open {
                 depth = 1
-            } else if c == "<" {
-                let close = mailbox[(i + 1)...].firstIndex(of: ">") ?? mailbox.count
+            } else if c == Byte.lt {
+                let close = mailbox[(i + 1)...].firstIndex(of: Byte.gt) ?? mailbox.count
                 angle = i..<min(close + 1, mailbox.count)
                 i = close
             }
@@ -57,30 +71,32 @@ enum AddressParser {
         }
 
         var email: String
-        var phrase: [Unicode.Scalar]
+        var phrase: [UInt8]
         if let angle {
             let inner = mailbox[
                 (angle.lowerBound + 1)..<max(
-                    angle.lowerBound + 1, angle.upperBound - (mailbox[angle.upperBound - 1] == ">" ? 1 : 0))]
-            email = String(String.UnicodeScalarView(inner.filter { !($0.isASCII && ASCII.isSpace(UInt8($0.value))) }))
-            phrase = Array(mailbox[0..<angle.lowerBound]) + [" "] + Array(mailbox[angle.upperBound...])
+                    angle.lowerBound + 1, angle.upperBound - (mailbox[angle.upperBound - 1] == Byte.gt ? 1 : 0))]
+            email = String(decoding: inner.filter { !ASCII.isSpace($0) }, as: UTF8.self)
+            phrase = Array(mailbox[0..<angle.lowerBound])
+            phrase.append(Byte.space)
+            phrase += mailbox[angle.upperBound...]
         } else {
             // Bare address: the address is what is outside comments; the comments are the name.
-            var addr = String.UnicodeScalarView()
+            var addr: [UInt8] = []
             phrase = []
             depth = 0
             for c in mailbox {
-                if depth > 0 || c == "(" {
+                if depth > 0 || c == Byte.open {
                     phrase.append(c)
-                    if c == "(" { depth += 1 } else if c == ")" { depth -= 1 }
+                    if c == Byte.open { depth += 1 } else if c == Byte.close { depth -= 1 }
                 } else {
                     addr.append(c)
                 }
             }
-            email = String(addr).trimmingWhitespace()
+            email = String(decoding: addr, as: UTF8.self).trimmingWhitespace()
             if email.utf8.contains(where: ASCII.isSpace) && !email.utf8.contains(0x40) {
                 // No address at all, just words: keep them as the name.
-                phrase = Array(email.unicodeScalars) + [" "] + phrase
+                phrase = Array(email.utf8) + [Byte.space] + phrase
                 email = ""
             }
         }
@@ -95,17 +111,29 @@ enum AddressParser {
         return (Address(name: name, email: email), problems)
     }
 
+    private enum Byte {
+        static let backslash = UInt8(ascii: "\\")
+        static let quote = UInt8(ascii: "\"")
+        static let open = UInt8(ascii: "(")
+        static let close = UInt8(ascii: ")")
+        static let lt = UInt8(ascii: "<")
+        static let gt = UInt8(ascii: ">")
+        static let comma = UInt8(ascii: ",")
+        static let space = UInt8(ascii: " ")
+    }
+
     /// The display phrase as a person reads it: quotes removed, quoted pairs unescaped, comments kept,
     /// whitespace collapsed; a phrase that is a single comment loses its parentheses.
-    private static func renderPhrase(_ s: [Unicode.Scalar]) -> String {
-        var out = String.UnicodeScalarView()
+    private static func renderPhrase(_ s: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count)
         var i = 0
         var inQuote = false
         var depth = 0
         var lastSpace = true
-        func put(_ c: Unicode.Scalar) {
-            if c.isASCII && ASCII.isSpace(UInt8(c.value)) {
-                if !lastSpace { out.append(" ") }
+        func put(_ c: UInt8) {
+            if ASCII.isSpace(c) {
+                if !lastSpace { out.append(Byte.space) }
                 lastSpace = true
             } else {
                 out.append(c)
@@ -114,22 +142,22 @@ enum AddressParser {
         }
         while i < s.count {
             let c = s[i]
-            if c == "\\" && (inQuote || depth > 0) && i + 1 < s.count {
+            if c == Byte.backslash && (inQuote || depth > 0) && i + 1 < s.count {
                 put(s[i + 1])
                 i += 2
                 continue
             }
             if inQuote {
-                if c == "\"" { inQuote = false } else { put(c) }
-            } else if c == "\"" && depth == 0 {
+                if c == Byte.quote { inQuote = false } else { put(c) }
+            } else if c == Byte.quote && depth == 0 {
                 inQuote = true
             } else {
-                if c == "(" { depth += 1 } else if c == ")" && depth > 0 { depth -= 1 }
+                if c == Byte.open { depth += 1 } else if c == Byte.close && depth > 0 { depth -= 1 }
                 put(c)
             }
             i += 1
         }
-        var name = String(out).trimmingWhitespace()
+        var name = String(decoding: out, as: UTF8.self).trimmingWhitespace()
         if name.hasPrefix("("), name.hasSuffix(")"), isSingleComment(name) {
             name = String(name.dropFirst().dropLast()).trimmingWhitespace()
         }

@@ -23,10 +23,10 @@ enum CharsetDecoder {
 
     /// The canonical name of a charset label (`"ISO8859-1"`, `latin1` → `iso-8859-1`).
     static func canonicalName(_ label: String) -> String {
-        var s = String(
-            decoding: label.utf8.filter { $0 != 0x22 && $0 != 0x27 && !ASCII.isSpace($0) }
-                .map { $0 == 0x5F ? 0x2D : ASCII.lower($0) }, as: UTF8.self)
-        if let star = s.firstIndex(of: "*") { s = String(s[..<star]) }  // RFC 2231 language suffix
+        let kept = label.utf8.filter { $0 != 0x22 && $0 != 0x27 && !ASCII.isSpace($0) }
+        // Up to an RFC 2231 language suffix (`*`).
+        let s = String(
+            decoding: kept.prefix(while: { $0 != 0x2A }).map { $0 == 0x5F ? 0x2D : ASCII.lower($0) }, as: UTF8.self)
         switch s {
         case "utf8", "x-utf-8", "unicode-1-1-utf-8", "utf-8": return "utf-8"
         case "ascii", "us-ascii", "ansi-x3.4-1968", "646", "us", "iso646-us", "cp367", "ibm367": return "us-ascii"

@@ -16,16 +16,20 @@ struct ContentType: Sendable, Equatable {
     var charset: String? { parameters["charset"] }
 
     static func parse(_ raw: String) -> ContentType {
-        let pieces = splitOutsideQuotes(raw)
-        let value = (pieces.first ?? "").trimmingWhitespace().asciiLowercased()
+        // MIME syntax is octets (RFC 2045 §5.1): the text is read as UTF-8 bytes, one pass.
+        let u = Array(raw.utf8)
+        let pieces = splitOutsideQuotes(u)
+        let value = field(u, trimmed: pieces[0], lowercased: true)
         var plain: [String: String] = [:]
         // RFC 2231: name*N[*]=...; collected per name, then joined in order.
         var sections: [String: [(index: Int, encoded: Bool, text: String)]] = [:]
         for piece in pieces.dropFirst() {
-            guard let eq = piece.firstIndex(of: "=") else { continue }
-            var name = piece[..<eq].trimmingWhitespace().asciiLowercased()
-            var text = piece[piece.index(after: eq)...].trimmingWhitespace()
-            if text.hasPrefix("\"") { text = unquote(text) }
+            guard let eq = u[piece].firstIndex(of: 0x3D) else { continue }
+            var name = field(u, trimmed: piece.lowerBound..<eq, lowercased: true)
+            let valueRange = trimmed(u, eq + 1..<piece.upperBound)
+            let text =
+                valueRange.first.map({ u[$0] == 0x22 }) == true
+                ? unquote(u[valueRange]) : String(decoding: u[valueRange], as: UTF8.self)
             guard !name.isEmpty else { continue }
             let encoded = name.hasSuffix("*")
             if encoded { name.removeLast() }
@@ -61,44 +65,64 @@ struct ContentType: Sendable, Equatable {
         return ContentType(value: value, parameters: plain)
     }
 
-    private static func splitOutsideQuotes(_ s: String) -> [Substring] {
-        var out: [Substring] = []
-        var start = s.startIndex
+    /// The ranges between `;`s outside quoted strings (a backslash in quotes escapes the next byte).
+    private static func splitOutsideQuotes(_ u: [UInt8]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = 0
         var inQuote = false
-        var i = s.startIndex
-        while i < s.endIndex {
-            let c = s[i]
-            if c == "\\" && inQuote {
-                i = s.index(after: i)
-                if i == s.endIndex { break }
-            } else if c == "\"" {
+        var i = 0
+        while i < u.count {
+            let c = u[i]
+            if c == 0x5C && inQuote {
+                i += 1
+                if i == u.count { break }
+            } else if c == 0x22 {
                 inQuote.toggle()
-            } else if c == ";" && !inQuote {
-                out.append(s[start..<i])
-                start = s.index(after: i)
+            } else if c == 0x3B && !inQuote {
+                out.append(start..<i)
+                start = i + 1
             }
-            i = s.index(after: i)
+            i += 1
         }
-        out.append(s[start...])
+        out.append(start..<u.count)
         return out
     }
 
-    private static func unquote(_ s: String) -> String {
-        var out = ""
+    private static func trimmed(_ u: [UInt8], _ r: Range<Int>) -> Range<Int> {
+        var lo = r.lowerBound
+        var hi = r.upperBound
+        while lo < hi && ASCII.isSpace(u[lo]) { lo += 1 }
+        while hi > lo && ASCII.isSpace(u[hi - 1]) { hi -= 1 }
+        return lo..<hi
+    }
+
+    private static func field(_ u: [UInt8], trimmed r: Range<Int>, lowercased: Bool) -> String {
+        let t = trimmed(u, r)
+        guard lowercased else { return String(decoding: u[t], as: UTF8.self) }
+        return String(unsafeUninitializedCapacity: t.count) { out in
+            for (k, b) in u[t].enumerated() { out[k] = ASCII.lower(b) }
+            return t.count
+        }
+    }
+
+    /// A quoted string's content: up to the closing quote, backslash escapes removed.
+    private static func unquote(_ s: ArraySlice<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count)
         var escaped = false
         for c in s.dropFirst() {
             if escaped {
                 out.append(c)
                 escaped = false
-            } else if c == "\\" {
+            } else if c == 0x5C {
                 escaped = true
-            } else if c == "\"" {
+            } else if c == 0x22 {
                 break
             } else {
                 out.append(c)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func percentDecode(_ s: Substring) -> [UInt8] {

@@ -62,8 +62,14 @@ public struct PatchSubject: Sendable, Codable, Equatable {
     }
 
     public static func parse(_ subject: String) -> PatchSubject {
+        var collapsed = collapsingWhitespace(subject)
+        // ASCII text (nearly every subject) is read byte by byte; elsewhere a Character can be
+        // an ASCII delimiter with a combining mark, so the general path reads Characters.
+        if let fast = collapsed.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? parseASCII($0) : nil }) {
+            return fast
+        }
         var result = PatchSubject()
-        var rest = Substring(collapsingWhitespace(subject))
+        var rest = Substring(collapsed)
         while true {
             rest = rest.drop(while: { $0 == " " })
             if let (kind, after) = leadingPrefix(rest) {
@@ -106,25 +112,40 @@ public struct PatchSubject: Sendable, Codable, Equatable {
         }
     }
 
-    /// `v3`, `V10`, `v3.1` (integer part kept). Not `v` alone, not `vfs`.
-    private static func versionNumber(_ tag: String) -> Int? {
-        guard let first = tag.first, first == "v" || first == "V" else { return nil }
-        let digits = tag.dropFirst()
-        let integer = digits.prefix(while: \.isASCIIDigit)
-        guard !integer.isEmpty,
-            digits.dropFirst(integer.count).allSatisfy({ $0 == "." || $0.isASCIIDigit })
+    /// `v3`, `V10`, `v3.1` (integer part kept). Not `v` alone, not `vfs`. Read as UTF-8: every
+    /// byte it accepts is ASCII, so bytes and Characters give the same answer.
+    private static func versionNumber(_ tag: String) -> Int? { versionNumber(bytes: tag.utf8) }
+
+    private static func versionNumber<C: Collection<UInt8>>(bytes: C) -> Int? {
+        guard let first = bytes.first, first == 0x76 || first == 0x56 else { return nil }
+        let digits = bytes.dropFirst()
+        let integer = digits.prefix(while: isDigit)
+        guard !integer.isEmpty, digits.dropFirst(integer.count).allSatisfy({ $0 == 0x2E || isDigit($0) })
         else { return nil }
-        return Int(integer)
+        return decimal(integer)
     }
 
     /// `03/15`, `0/4`.
     private static func partAndTotal(_ tag: String) -> (Int, Int)? {
-        let fields = tag.split(separator: "/", omittingEmptySubsequences: false)
-        guard fields.count == 2,
-            fields.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
-            let part = Int(fields[0]), let total = Int(fields[1])
+        let fields = tag.utf8.split(separator: 0x2F, omittingEmptySubsequences: false)
+        guard fields.count == 2, fields.allSatisfy({ !$0.isEmpty && $0.allSatisfy(isDigit) }),
+            let part = decimal(fields[0]), let total = decimal(fields[1])
         else { return nil }
         return (part, total)
+    }
+
+    private static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+
+    /// The value of a run of ASCII digits; nil when it overflows `Int` (as `Int(String)`).
+    private static func decimal<C: Collection<UInt8>>(_ digits: C) -> Int? {
+        var value = 0
+        for d in digits {
+            let (m, o1) = value.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(Int(d &- 0x30))
+            if o1 || o2 { return nil }
+            value = a
+        }
+        return value
     }
 
     /// The words of one bracket group. `PATCHv3` / `RFCv2` are split so the version is seen; a
@@ -182,6 +203,86 @@ public struct PatchSubject: Sendable, Codable, Equatable {
         rest = rest.drop(while: { $0 == " " })
         guard rest.first == ":" else { return nil }
         return (kind, rest.dropFirst())
+    }
+
+    /// `parse` for ASCII text, where every Character is one byte.
+    private static func parseASCII(_ u: UnsafeBufferPointer<UInt8>) -> PatchSubject {
+        var result = PatchSubject()
+        var i = 0
+        while true {
+            while i < u.count && u[i] == 0x20 { i += 1 }
+            if let (kind, after) = leadingPrefix(u, at: i) {
+                if kind == .reply { result.isReply = true } else { result.isForward = true }
+                i = after
+            } else if i < u.count, u[i] == 0x5B, let close = u[i...].firstIndex(of: 0x5D) {
+                result.tags += words(u[(i + 1)..<close])
+                i = close + 1
+            } else {
+                break
+            }
+        }
+        for tag in result.tags { result.classify(tag) }
+        result.isCoverLetter = result.part == 0
+        let title = UnsafeBufferPointer(rebasing: u[i...])
+        result.title = String(decoding: title, as: UTF8.self)
+        result.normalized = String(unsafeUninitializedCapacity: title.count) { out in
+            for (k, b) in title.enumerated() { out[k] = b &- 0x41 < 26 ? b | 0x20 : b }
+            return title.count
+        }
+        return result
+    }
+
+    /// `words(_:)` for ASCII bytes.
+    private static func words(_ group: Slice<UnsafeBufferPointer<UInt8>>) -> [String] {
+        var result: [String] = []
+        for raw in group.split(whereSeparator: { $0 == 0x20 || $0 == 0x2C }) {
+            var word = raw
+            for keyword in ["PATCH", "RFC", "RESEND"] where word.count > keyword.utf8.count {
+                let head = word.prefix(keyword.utf8.count)
+                let tail = word.dropFirst(keyword.utf8.count)
+                if head.map({ $0 &- 0x61 < 26 ? $0 ^ 0x20 : $0 }).elementsEqual(keyword.utf8),
+                    versionNumber(bytes: tail) != nil
+                {
+                    result.append(String(decoding: head, as: UTF8.self))
+                    word = tail
+                    break
+                }
+            }
+            result.append(String(decoding: word, as: UTF8.self))
+        }
+        return result
+    }
+
+    /// `leadingPrefix(_:)` for ASCII bytes from `i`; returns the index after the colon.
+    private static func leadingPrefix(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> (PrefixKind, Int)? {
+        var j = i
+        while j < u.count && (u[j] | 0x20) &- 0x61 < 26 { j += 1 }
+        guard j > i, j - i <= 4 else { return nil }
+        let lower = String(decoding: u[i..<j].map { $0 | 0x20 }, as: UTF8.self)
+        let kind: PrefixKind
+        if replyWords.contains(lower) {
+            kind = .reply
+        } else if forwardWords.contains(lower) {
+            kind = .forward
+        } else {
+            return nil
+        }
+        var r = j
+        // A reply counter some mailers add: `Re[2]:`, `Re^2:`, `Re(2):`.
+        if r < u.count, u[r] == 0x5B || u[r] == 0x5E || u[r] == 0x28 {
+            let first = u[r]
+            r += 1
+            let digitsStart = r
+            while r < u.count && isDigit(u[r]) { r += 1 }
+            guard r > digitsStart else { return nil }
+            if first != 0x5E {
+                guard r < u.count, u[r] == (first == 0x5B ? 0x5D : 0x29) else { return nil }
+                r += 1
+            }
+        }
+        while r < u.count && u[r] == 0x20 { r += 1 }
+        guard r < u.count, u[r] == 0x3A else { return nil }
+        return (kind, r + 1)
     }
 
     /// Tabs, line breaks (a folded header) and space runs become one space; ends trimmed.

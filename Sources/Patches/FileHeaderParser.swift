@@ -154,12 +154,11 @@ enum DiffPath {
             s = s[..<tilde]
         }
         if s.hasSuffix(".orig") && s.count > 5 { s = s[..<(s.endIndex - 5)] }
-        var path = s.string
-        if let slash = path.firstIndex(of: "/") {
-            let first = String(path[..<slash])
-            let rest = String(path[path.index(after: slash)...])
-            if !rest.isEmpty && !topDirs.contains(first) { path = rest }
+        if let slash = s.firstIndex(of: Ascii.slash), slash + 1 < s.endIndex,
+            !topDirs.contains(s[..<slash].string)
+        {
+            return s[(slash + 1)...].string
         }
-        return path
+        return s.string
     }
 }
