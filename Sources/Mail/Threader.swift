@@ -145,10 +145,14 @@ extension Threader {
         mutating func add(_ message: Message, at index: Int) -> Bool {
             let ownID = message.messageID.flatMap(normalizedID)
             var references: [String] = []
-            var seen: Set<String> = []
+            // Duplicates are looked for in the list itself while it is short (a Set costs an
+            // allocation and a string hash per id, for lists of one to three ids).
+            var seen: Set<String>? = nil
             for raw in message.references {
                 // A header value may hold several ids if the reader did not split it.
-                for id in ids(in: raw) where id != ownID && seen.insert(id).inserted {
+                for id in ids(in: raw) where id != ownID {
+                    if seen == nil && references.count >= 16 { seen = Set(references) }
+                    if seen == nil ? references.contains(id) : !seen!.insert(id).inserted { continue }
                     references.append(id)
                 }
             }
