@@ -64,7 +64,7 @@ public enum AttributionParser {
         let isOnForm = rest.utf8.count != head.utf8.count
         // Remove the address (`<a@b>`, `(a@b)`, a bare `a@b`) before looking for the name.
         let (withoutMail, email) = splitNameAndEmail(rest)
-        var tokens = withoutMail.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        var tokens = words(withoutMail, separatedBy: [0x20, 0x09])
         guard !tokens.isEmpty || email != nil else { return nil }
         var nameTokens: [String] = []
         while let last = tokens.last {
@@ -130,6 +130,14 @@ public enum AttributionParser {
 
     /// Dates, times, zones and connecting words that stand between `On` and the name.
     static func isDateToken(_ token: String) -> Bool {
+        if token.isPlainASCII {
+            let u = token.utf8
+            let t = u.drop(while: { $0 == 0x2C }).reversed().drop(while: { $0 == 0x2C }).reversed()
+            if t.isEmpty { return true }
+            if t.contains(where: { $0 &- 0x30 < 10 }) { return true }
+            let lower = String(decoding: t.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+            return dateWords.contains(lower) || (t.first == 0x28 && t.last == 0x29)
+        }
         let t = token.trimmingCharacters(in: ",")
         if t.isEmpty { return true }
         if t.contains(where: { $0.isNumber }) { return true }
@@ -144,6 +152,16 @@ public enum AttributionParser {
     ]
 
     static func looksLikeName(_ name: String) -> Bool {
+        if name.isPlainASCII {
+            let words = name.utf8.split(separator: 0x20)
+            guard (1...6).contains(words.count) else { return false }
+            for w in words {
+                guard let f = w.first, (f | 0x20) &- 0x61 < 26 || f == 0x22 || f == 0x27 else { return false }
+                let lower = String(decoding: w.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+                if lowerWords.contains(lower) && words.count > 1 { return false }
+            }
+            return true
+        }
         let words = name.split(separator: " ")
         guard (1...6).contains(words.count) else { return false }
         // Names start with a letter; sentences ending in "wrote:" have lower-case function words.
@@ -171,15 +189,19 @@ public enum AttributionParser {
     static func splitNameAndEmail(_ s: String) -> (String, String?) {
         var text = s
         var email: String?
-        if let open = text.lastIndex(of: "<"), let close = text.lastIndex(of: ">"), open < close {
+        // In plain ASCII a byte is a Character: the brackets and `@` are found on bytes.
+        let ascii = s.isPlainASCII
+        if let open = ascii ? text.utf8.lastIndex(of: 0x3C) : text.lastIndex(of: "<"),
+            let close = ascii ? text.utf8.lastIndex(of: 0x3E) : text.lastIndex(of: ">"), open < close
+        {
             let inner = String(text[text.index(after: open)..<close])
-            if inner.contains("@") { email = inner }
+            if ascii ? inner.utf8.contains(0x40) : inner.contains("@") { email = inner }
             text = String(text[..<open]) + String(text[text.index(after: close)...])
         }
         // A bare address needs an `@` byte; without one the words need not be split.
         guard email == nil, text.utf8.contains(UInt8(ascii: "@")) else { return (text.trimmingSpaces(), email) }
-        var words = text.split(separator: " ").map(String.init)
-        if email == nil, let i = words.lastIndex(where: { $0.contains("@") }) {
+        var words = words(text, separatedBy: [0x20])
+        if email == nil, let i = words.lastIndex(where: { ascii ? $0.utf8.contains(0x40) : $0.contains("@") }) {
             email = words[i].trimmingCharacters(in: "()<>,")
             words.remove(at: i)
             text = words.joined(separator: " ")
@@ -188,7 +210,26 @@ public enum AttributionParser {
     }
 }
 
+extension AttributionParser {
+    /// `split(whereSeparator:)` at ASCII separator Characters, empty pieces dropped; on bytes for
+    /// plain ASCII text.
+    static func words(_ s: String, separatedBy separators: [UInt8]) -> [String] {
+        if s.isPlainASCII {
+            return s.utf8.split(whereSeparator: { separators.contains($0) }).map {
+                String(decoding: $0, as: UTF8.self)
+            }
+        }
+        return s.split(whereSeparator: { c in
+            c.asciiValue.map { separators.contains($0) } ?? false
+        }).map(String.init)
+    }
+}
+
 extension String {
+    /// ASCII without a line feed: every byte is one Character (CR LF, the one two-byte ASCII
+    /// Character, needs the LF), so byte and Character operations agree.
+    var isPlainASCII: Bool { utf8.allSatisfy { $0 < 0x80 && $0 != 0x0A } }
+
     /// Spaces, tabs and CRs (whole Characters) off both ends. Bytes decide wherever the
     /// neighbouring byte is ASCII (there a byte is a Character, CR LF aside); next to other
     /// bytes, which may join a space into a larger Character, the Character loop decides.
