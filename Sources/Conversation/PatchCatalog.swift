@@ -139,8 +139,10 @@ struct PatchCatalog {
         var s = Set<UInt64>()
         for f in files {
             for h in f.hunks {
-                for l in h.lines where l.kind == .added || l.kind == .removed {
-                    if let key = lineKey(l.text, sign: l.kind == .added ? UInt8(ascii: "+") : UInt8(ascii: "-")) {
+                // Lines read in place, not copied.
+                for i in h.lines.indices where h.lines[i].kind == .added || h.lines[i].kind == .removed {
+                    let sign = h.lines[i].kind == .added ? UInt8(ascii: "+") : UInt8(ascii: "-")
+                    if let key = h.lines[i].withTextUTF8({ lineKey($0, sign: sign) }) {
                         s.insert(key)
                     }
                 }
@@ -151,31 +153,28 @@ struct PatchCatalog {
 
     /// FNV-1a over `sign` and the normalised bytes; nil when nothing but whitespace is left.
     /// Deterministic (unlike `Hasher`), so runs agree.
-    static func lineKey(_ text: String, sign: UInt8) -> UInt64? {
-        var text = text
-        return text.withUTF8 { buf -> UInt64? in
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            @inline(__always) func mix(_ b: UInt8) {
-                h ^= UInt64(b)
-                h = h &* 0x0000_0100_0000_01B3
-            }
-            mix(sign)
-            var any = false
-            var pending = false
-            for b in buf {
-                if b == 0x20 || b == 0x09 {
-                    pending = any
-                    continue
-                }
-                if pending {
-                    mix(0x20)
-                    pending = false
-                }
-                mix(b)
-                any = true
-            }
-            return any ? h : nil
+    static func lineKey(_ buf: UnsafeBufferPointer<UInt8>, sign: UInt8) -> UInt64? {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        @inline(__always) func mix(_ b: UInt8) {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01B3
         }
+        mix(sign)
+        var any = false
+        var pending = false
+        for b in buf {
+            if b == 0x20 || b == 0x09 {
+                pending = any
+                continue
+            }
+            if pending {
+                mix(0x20)
+                pending = false
+            }
+            mix(b)
+            any = true
+        }
+        return any ? h : nil
     }
 
     static func makePatch(

@@ -173,9 +173,17 @@ public struct Hunk: Sendable, Codable, Equatable {
         self.repairs = repairs
     }
 
-    public var addedCount: Int { lines.reduce(0) { $0 + ($1.kind == .added ? 1 : 0) } }
-    public var removedCount: Int { lines.reduce(0) { $0 + ($1.kind == .removed ? 1 : 0) } }
-    public var contextCount: Int { lines.reduce(0) { $0 + ($1.kind == .context ? 1 : 0) } }
+    public var addedCount: Int { count(of: .added) }
+    public var removedCount: Int { count(of: .removed) }
+    public var contextCount: Int { count(of: .context) }
+
+    /// Reads each line's kind in place: a loop over the elements copied every line (its text and
+    /// function retained and released) to look at one byte.
+    private func count(of kind: DiffLine.Kind) -> Int {
+        var n = 0
+        for i in lines.indices where lines[i].kind == kind { n += 1 }
+        return n
+    }
 }
 
 public struct DiffLine: Sendable, Codable, Equatable {
@@ -186,7 +194,10 @@ public struct DiffLine: Sendable, Codable, Equatable {
     }
     public var kind: Kind
     /// The line's text without its one-character diff prefix.
-    public var text: String
+    public var text: String {
+        get { content.string }
+        set { content = .string(newValue) }
+    }
     /// Line number in the old file (context, removed) and in the new file (context, added);
     /// nil when unknown (fragments) or not applicable.
     public var oldLine: Int?
@@ -196,17 +207,49 @@ public struct DiffLine: Sendable, Codable, Equatable {
     public var function: String?
     /// The id of the ScanLine this came from (the caller's line number).
     public var sourceID: Int
+    var content: LineContent
 
     public init(
         kind: Kind, text: String, oldLine: Int? = nil, newLine: Int? = nil,
         function: String? = nil, sourceID: Int
     ) {
+        self.init(
+            kind: kind, content: .string(text), oldLine: oldLine, newLine: newLine, function: function,
+            sourceID: sourceID)
+    }
+
+    init(kind: Kind, content: LineContent, oldLine: Int?, newLine: Int?, function: String?, sourceID: Int) {
         self.kind = kind
-        self.text = text
+        self.content = content
         self.oldLine = oldLine
         self.newLine = newLine
         self.function = function
         self.sourceID = sourceID
+    }
+
+    /// The UTF-8 of `text`, without building the String.
+    public func withTextUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { content.withUTF8(body) }
+
+    private enum CodingKeys: String, CodingKey { case kind, text, oldLine, newLine, function, sourceID }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            kind: try c.decode(Kind.self, forKey: .kind), text: try c.decode(String.self, forKey: .text),
+            oldLine: try c.decodeIfPresent(Int.self, forKey: .oldLine),
+            newLine: try c.decodeIfPresent(Int.self, forKey: .newLine),
+            function: try c.decodeIfPresent(String.self, forKey: .function),
+            sourceID: try c.decode(Int.self, forKey: .sourceID))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(text, forKey: .text)
+        try c.encodeIfPresent(oldLine, forKey: .oldLine)
+        try c.encodeIfPresent(newLine, forKey: .newLine)
+        try c.encodeIfPresent(function, forKey: .function)
+        try c.encode(sourceID, forKey: .sourceID)
     }
 }
 

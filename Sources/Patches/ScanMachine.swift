@@ -492,7 +492,9 @@ struct ScanMachine {
             let fn = tracker.observe(kind, body)
             claim(k, .diffLine(patch: patchIndex, file: 0, hunk: 0, line: hunk.lines.count))
             hunk.lines.append(
-                DiffLine(kind: kind, text: body.string, function: fn, sourceID: input.id(k)))
+                DiffLine(
+                    kind: kind, content: LineContent(body), oldLine: nil, newLine: nil, function: fn,
+                    sourceID: input.id(k)))
         }
         hunk.function = hunk.lines.first?.function
         hunk.repairs.append(
