@@ -207,7 +207,7 @@ public struct DiffLine: Sendable, Codable, Equatable {
     public var function: String?
     /// The id of the ScanLine this came from (the caller's line number).
     public var sourceID: Int
-    var content: LineContent
+    @usableFromInline var content: LineContent
 
     public init(
         kind: Kind, text: String, oldLine: Int? = nil, newLine: Int? = nil,
@@ -227,7 +227,9 @@ public struct DiffLine: Sendable, Codable, Equatable {
         self.sourceID = sourceID
     }
 
-    /// The UTF-8 of `text`, without building the String.
+    /// The UTF-8 of `text`, without building the String. Inlinable: a generic call across the
+    /// module boundary cost more than the String it saves.
+    @inlinable
     public func withTextUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { content.withUTF8(body) }
 
     private enum CodingKeys: String, CodingKey { case kind, text, oldLine, newLine, function, sourceID }

@@ -3,6 +3,7 @@
 /// it. Other text is decoded at once, so the bytes never have to be repaired later.
 ///
 /// Scanning an archive made one String per diff line; most are never read again.
+@usableFromInline
 enum LineContent: Sendable {
     case string(String)
     case ascii(ArraySlice<UInt8>)
@@ -19,6 +20,7 @@ enum LineContent: Sendable {
     }
 
     /// The UTF-8 of `string`, without building it.
+    @inlinable
     func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         switch self {
         case .string(var s): s.withUTF8(body)
@@ -50,6 +52,7 @@ enum LineContent: Sendable {
 extension LineContent: Equatable {
     /// String equality (canonical equivalence: a few non-ASCII scalars, such as the Kelvin sign,
     /// equal ASCII ones), on bytes when both sides are ASCII bytes.
+    @usableFromInline
     static func == (lhs: LineContent, rhs: LineContent) -> Bool {
         if case .ascii(let a) = lhs, case .ascii(let b) = rhs { return a.elementsEqual(b) }
         return lhs.string == rhs.string
