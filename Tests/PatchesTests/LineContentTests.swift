@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+@testable import Patches
+
+/// A scanned line keeps ASCII text as bytes of the body and decodes the rest at once; either way
+/// `text`, equality and the JSON are those of the String.
+struct LineContentTests {
+    @Test func asciiLinesStayBytesOthersAreDecoded() throws {
+        let scan = scanText("--- a/mm/x.c\n+++ b/mm/x.c\n@@ -1,2 +1,2 @@\n-\told;\n+\tnew = \"é\";\n ctx\n")
+        let lines = try #require(scan.allHunks.first).lines
+        #expect(lines.map(\.text) == ["\told;", "\tnew = \"é\";", "ctx"])
+        guard case .ascii = lines[0].content else {
+            Issue.record("an ASCII line was decoded")
+            return
+        }
+        guard case .string = lines[1].content else {
+            Issue.record("a non-ASCII line was kept as bytes")
+            return
+        }
+        #expect(lines[0].withTextUTF8 { Array($0) } == Array("\told;".utf8))
+        #expect(lines[1].withTextUTF8 { Array($0) } == Array("\tnew = \"é\";".utf8))
+    }
+
+    @Test func equalityAndJSONAreTheString() throws {
+        let body: [UInt8] = Array("xx int k;".utf8)
+        let fromBytes = DiffLine(
+            kind: .added, content: LineContent(body[3...]), oldLine: nil, newLine: 4, function: "f", sourceID: 7)
+        let fromString = DiffLine(kind: .added, text: "int k;", newLine: 4, function: "f", sourceID: 7)
+        #expect(fromBytes == fromString)
+        // Canonical equivalence, as String compares: U+212A KELVIN SIGN is `K`.
+        let kelvin = DiffLine(kind: .added, text: "int \u{212A};", newLine: 4, function: "f", sourceID: 7)
+        let ascii = DiffLine(
+            kind: .added, content: LineContent(Array("int K;".utf8)[...]), oldLine: nil, newLine: 4, function: "f",
+            sourceID: 7)
+        #expect(kelvin == ascii)
+        #expect(fromBytes != ascii)
+
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let a = try encoder.encode(fromBytes)
+        #expect(a == (try encoder.encode(fromString)))
+        #expect(
+            String(decoding: a, as: UTF8.self)
+                == #"{"function":"f","kind":"added","newLine":4,"sourceID":7,"text":"int k;"}"#)
+        #expect(try JSONDecoder().decode(DiffLine.self, from: a) == fromBytes)
+    }
+
+    @Test func settingTextReplacesTheBytes() throws {
+        var line = DiffLine(
+            kind: .context, content: LineContent(Array(" a".utf8)[1...]), oldLine: 1, newLine: 1, function: nil,
+            sourceID: 0)
+        line.text = "b"
+        #expect(line.text == "b")
+        #expect(line.withTextUTF8 { Array($0) } == [UInt8(ascii: "b")])
+    }
+}
