@@ -12,6 +12,7 @@
 public enum Threader {
     public static func threads(_ messages: [Message]) -> [MailThread] {
         var graph = Graph()
+        graph.reserveCapacity(messages.count)
         var idless: [Int] = []
         for index in messages.indices {
             if !graph.add(messages[index], at: index) { idless.append(index) }
@@ -134,11 +135,23 @@ extension Threader {
         var containers: [Container] = []
         var byID: [String: Int] = [:]
 
+        /// One hash lookup: the slot is claimed through the defaulted subscript's in-place access.
         private mutating func container(for id: String) -> Int {
-            if let existing = byID[id] { return existing }
-            containers.append(Container(id: id))
-            byID[id] = containers.count - 1
-            return containers.count - 1
+            let next = containers.count
+            let index = Self.claim(&byID[id, default: -1], next)
+            if index == next { containers.append(Container(id: id)) }
+            return index
+        }
+
+        private static func claim(_ slot: inout Int, _ next: Int) -> Int {
+            if slot < 0 { slot = next }
+            return slot
+        }
+
+        mutating func reserveCapacity(_ messages: Int) {
+            // Ids are the messages' own and the parents they name: about two per message.
+            containers.reserveCapacity(2 * messages)
+            byID.reserveCapacity(2 * messages)
         }
 
         /// False when the message has no ids at all and must be threaded by subject.
@@ -161,18 +174,16 @@ extension Threader {
             }
             guard ownID != nil || inReplyTo != nil || !references.isEmpty else { return false }
 
-            let own: Int
-            if let ownID, let existing = byID[ownID], containers[existing].message == nil {
-                own = existing
-            } else if let ownID, byID[ownID] == nil {
-                own = container(for: ownID)
+            let ownIndex: Int
+            if let ownID, case let c = container(for: ownID), containers[c].message == nil {
+                ownIndex = c
             } else {
                 // No id, or a duplicate id: a container of its own that nobody can point at, so
                 // replies go to the first message with that id.
                 containers.append(Container())
-                own = containers.count - 1
+                ownIndex = containers.count - 1
             }
-            containers[own].message = index
+            containers[ownIndex].message = index
 
             // The References chain: each id is taken as the parent of the next, unless that one
             // already has a parent (first claim wins, own headers win over everything).
@@ -187,9 +198,9 @@ extension Threader {
             // The direct parent: In-Reply-To names it most reliably; else the last reference.
             if let parentID = inReplyTo ?? references.last {
                 let parent = container(for: parentID)
-                if parent != own {
-                    containers[own].parent = parent
-                    containers[own].parentIsOwn = true
+                if parent != ownIndex {
+                    containers[ownIndex].parent = parent
+                    containers[ownIndex].parentIsOwn = true
                 }
             }
             return true
