@@ -196,7 +196,7 @@ public struct DiffLine: Sendable, Codable, Equatable {
     /// The line's text without its one-character diff prefix.
     public var text: String {
         get { content.string }
-        set { content = .string(newValue) }
+        set { content = LineContent(newValue) }
     }
     /// Line number in the old file (context, removed) and in the new file (context, added);
     /// nil when unknown (fragments) or not applicable.
@@ -214,7 +214,7 @@ public struct DiffLine: Sendable, Codable, Equatable {
         function: String? = nil, sourceID: Int
     ) {
         self.init(
-            kind: kind, content: .string(text), oldLine: oldLine, newLine: newLine, function: function,
+            kind: kind, content: LineContent(text), oldLine: oldLine, newLine: newLine, function: function,
             sourceID: sourceID)
     }
 
