@@ -29,7 +29,8 @@ struct PreparedHunk {
                 if !lines.isEmpty { lines[lines.count - 1].noNewline = true }
                 continue
             }
-            let raw = Array(line.text.utf8)
+            // The line's UTF-8 as stored: no String on the way.
+            let raw = Array(line.content.bytes)
             if raw.last == Ascii.cr { explicitLineEndings = true }
             if line.kind != .added { pre.append(lines.count) }
             if line.kind != .removed { post.append(lines.count) }
