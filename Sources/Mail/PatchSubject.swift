@@ -232,15 +232,17 @@ public struct PatchSubject: Sendable, Codable, Equatable {
         return result
     }
 
+    private static let splitKeywords: [[UInt8]] = [Array("PATCH".utf8), Array("RFC".utf8), Array("RESEND".utf8)]
+
     /// `words(_:)` for ASCII bytes.
     private static func words(_ group: Slice<UnsafeBufferPointer<UInt8>>) -> [String] {
         var result: [String] = []
         for raw in group.split(whereSeparator: { $0 == 0x20 || $0 == 0x2C }) {
             var word = raw
-            for keyword in ["PATCH", "RFC", "RESEND"] where word.count > keyword.utf8.count {
-                let head = word.prefix(keyword.utf8.count)
-                let tail = word.dropFirst(keyword.utf8.count)
-                if head.map({ $0 &- 0x61 < 26 ? $0 ^ 0x20 : $0 }).elementsEqual(keyword.utf8),
+            for keyword in splitKeywords where word.count > keyword.count {
+                let head = word.prefix(keyword.count)
+                let tail = word.dropFirst(keyword.count)
+                if zip(head, keyword).allSatisfy({ ($0 &- 0x61 < 26 ? $0 ^ 0x20 : $0) == $1 }),
                     versionNumber(bytes: tail) != nil
                 {
                     result.append(String(decoding: head, as: UTF8.self))
