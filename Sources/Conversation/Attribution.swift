@@ -131,8 +131,12 @@ public enum AttributionParser {
     /// Dates, times, zones and connecting words that stand between `On` and the name.
     static func isDateToken(_ token: String) -> Bool {
         if token.isPlainASCII {
-            let u = token.utf8
-            let t = u.drop(while: { $0 == 0x2C }).reversed().drop(while: { $0 == 0x2C }).reversed()
+            let u = Array(token.utf8)
+            var lo = 0
+            var hi = u.count
+            while lo < hi && u[lo] == 0x2C { lo += 1 }
+            while hi > lo && u[hi - 1] == 0x2C { hi -= 1 }
+            let t = u[lo..<hi]
             if t.isEmpty { return true }
             if t.contains(where: { $0 &- 0x30 < 10 }) { return true }
             let lower = String(decoding: t.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
