@@ -5,14 +5,18 @@ public enum SnipMarks {
     public static func isSnip(_ text: String) -> Bool { isSnip(Array(text.utf8)[...]) }
 
     static func isSnip(_ line: Bytes) -> Bool {
-        var s = line.trimmed
-        guard let first = s.firstByte, s.count <= 80 else { return false }
         // Only a handful of first bytes can start a snip mark (0xE2 leads the UTF-8 of `…`):
-        // reject everything else at once.
+        // everything else is refused at its first non-space byte, before the line is trimmed.
+        var k = line.startIndex
+        while k < line.endIndex && Ascii.isSpace(line[k]) { k += 1 }
+        guard k < line.endIndex else { return false }
+        let first = line[k]
         switch first {
         case Ascii.dot, Ascii.lt, Ascii.lbracket, UInt8(ascii: "s"), 0xE2, Ascii.minus: break
         default: return false
         }
+        var s = line[k...].trimmingTrailingSpace
+        guard s.count <= 80 else { return false }
         var bracketed = false
         if first == Ascii.lt || first == Ascii.lbracket {
             bracketed = true
