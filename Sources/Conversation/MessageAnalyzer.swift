@@ -382,29 +382,27 @@ enum MessageAnalyzer {
         roles: inout [BodyRole], authors: LevelAuthors, lookback: Int
     ) -> LocalComment? {
         let author = authors.author(level: level, line: first)
-        // The lines' content Strings are built only for the lines a check looks at.
-        struct ContentLine { var line: Int }
+        // The lines' content Strings are built only for the lines a check looks at; each line's
+        // byte view is made once (the checks below ask up to three times of one line).
+        struct ContentLine {
+            var line: Int
+            var pb: ProseBytes
+        }
         var content: [ContentLine] = []
         for k in first...last where lines[k].level == level && !lines[k].isBlank {
-            content.append(ContentLine(line: k))
+            content.append(ContentLine(line: k, pb: ProseBytes(body, lines[k].contentStart..<lines[k].lineEnd)))
         }
         func str(_ c: ContentLine) -> String {
             String(decoding: body[lines[c.line].contentStart..<lines[c.line].lineEnd], as: UTF8.self)
         }
-        func bytes(_ c: ContentLine) -> ProseBytes {
-            ProseBytes(body, lines[c.line].contentStart..<lines[c.line].lineEnd)
-        }
         func isGreeting(_ c: ContentLine) -> Bool {
-            let pb = bytes(c)
-            return pb.isASCII ? pb.isGreeting(body) : BodyMarkers.isGreeting(str(c))
+            c.pb.isASCII ? c.pb.isGreeting(body) : BodyMarkers.isGreeting(str(c))
         }
         func isClosing(_ c: ContentLine) -> Bool {
-            let pb = bytes(c)
-            return pb.isASCII ? pb.isClosing(body) : BodyMarkers.isClosing(str(c))
+            c.pb.isASCII ? c.pb.isClosing(body) : BodyMarkers.isClosing(str(c))
         }
         func isSeparatorOnly(_ c: ContentLine) -> Bool {
-            let pb = bytes(c)
-            return pb.isASCII ? pb.isSeparatorOnly(body) : BodyMarkers.isSeparatorOnly(str(c))
+            c.pb.isASCII ? c.pb.isSeparatorOnly(body) : BodyMarkers.isSeparatorOnly(str(c))
         }
         // Courtesy at the edges: a greeting first; a closing and/or a sign-off last.
         if let f = content.first, content.count > 1, isGreeting(f) {
@@ -443,8 +441,7 @@ enum MessageAnalyzer {
                 if c.line > prevLine + 1 && hasBlankBetween(prevLine, c.line, lines) { text.append(0x0A) }
                 text.append(0x0A)
             }
-            let l = lines[c.line]
-            let pb = ProseBytes(body, l.contentStart..<l.lineEnd)
+            let pb = c.pb
             prevLine = c.line
             if pb.isASCII {
                 text.append(contentsOf: body[pb.start..<pb.end])
