@@ -389,6 +389,7 @@ enum MessageAnalyzer {
             var pb: ProseBytes
         }
         var content: [ContentLine] = []
+        content.reserveCapacity(last - first + 1)
         for k in first...last where lines[k].level == level && !lines[k].isBlank {
             content.append(ContentLine(line: k, pb: ProseBytes(body, lines[k].contentStart..<lines[k].lineEnd)))
         }
@@ -434,6 +435,7 @@ enum MessageAnalyzer {
         // The text: trimmed lines joined with LF (two across a blank line). ASCII lines are
         // trimmed and tested for trailers on bytes; others through their String.
         var text: [UInt8] = []
+        text.reserveCapacity(content.reduce(0) { $0 + $1.pb.count + 2 })
         var trailers: [Trailer] = []
         var prevLine = -1
         for c in content {
