@@ -52,6 +52,7 @@ public enum ThreadExtractor {
 
         // Comments, in message order; a comment's discussion follows the one it answers.
         var comments: [ReviewComment] = []
+        comments.reserveCapacity(analyses.reduce(0) { $0 + $1.comments.count })
         for (i, a) in analyses.enumerated() {
             var localToGlobalComment: [Int] = []
             let dateISO = a.comments.isEmpty ? nil : DateText.iso(messages[i].date)
