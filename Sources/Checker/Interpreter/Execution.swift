@@ -138,7 +138,7 @@ extension Machine {
         case .array(_, let count):
             let n = (try? count.map { try eval($0).intValue ?? 0 } ?? 0) ?? 0
             return .pointer(
-                Pointer(object: allocate(.array(Array(repeating: .int(0), count: Int(max(0, min(n ?? 0, 4096))))))))
+                Pointer(object: allocate(.array(Array(repeating: .int(0), count: Int(max(0, min(n, 4096))))))))
         default:
             return .unknown("uninitialised")
         }
