@@ -186,10 +186,9 @@ public struct SourceLocation: Sendable, Codable, Equatable, Hashable, CustomStri
         var file = file
         return file.withUTF8 { name in
             String(unsafeUninitializedCapacity: name.count + 44) { out in
-                var k = 0
-                for b in name {
-                    out[k] = b
-                    k += 1
+                var k = name.count
+                if let source = name.baseAddress, let target = out.baseAddress {
+                    target.update(from: source, count: k)
                 }
                 out[k] = UInt8(ascii: ":")
                 k = Self.writeDecimal(line, into: out, at: k + 1)
