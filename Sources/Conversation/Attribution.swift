@@ -239,7 +239,7 @@ extension String {
     /// bytes, which may join a space into a larger Character, the Character loop decides.
     func trimmingSpaces() -> String {
         var copy = self
-        let (head, tail) = copy.withUTF8 { b -> (Int, Int) in
+        let (head, tail, settled) = copy.withUTF8 { b -> (Int, Int, Bool) in
             @inline(__always) func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
             var i = 0
             while i < b.count, isSpace(b[i]) {
@@ -252,7 +252,14 @@ extension String {
                 if j - 2 >= i, b[j - 2] >= 0x80 { break }
                 j -= 1
             }
-            return (i, j)
+            // Settled on bytes when neither end still shows a space byte (a space Character
+            // starts with one): the Character loops below would remove nothing.
+            if i == j || (!isSpace(b[i]) && !isSpace(b[j - 1])) { return (i, j, true) }
+            return (i, j, false)
+        }
+        if settled {
+            if head == 0 && tail == copy.utf8.count { return self }
+            return copy.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[head..<tail]), as: UTF8.self) }
         }
         let u = utf8
         var s = Substring(u[u.index(u.startIndex, offsetBy: head)..<u.index(u.startIndex, offsetBy: tail)])
