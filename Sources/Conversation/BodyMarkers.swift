@@ -18,13 +18,26 @@ public enum BodyMarkers {
 
     /// The first line of a mailing-list footer.
     public static func isListFooter(_ s: String) -> Bool {
+        guard startsWithOneOf("tmp_ldys", s) else { return false }
         let t = s.trimmingSpaces().lowercased()
         guard t.count >= 10 else { return false }
         return footerPrefixes.contains(where: { t.hasPrefix($0) })
     }
 
+    /// Whether the first byte after leading spaces, tabs and CRs is one of `bytes` (letters in
+    /// either case). A refusal here is exact: a check's every pattern starts with one of those
+    /// bytes, and no non-ASCII Character lower-cases to one of them (the Kelvin sign gives `k`,
+    /// capital I with dot gives `i`, neither listed; `…` adds its lead byte 0xE2). It spares
+    /// lower-casing whole lines.
+    private static func startsWithOneOf(_ bytes: StaticString, _ s: String) -> Bool {
+        guard let b = s.utf8.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return false }
+        let lower = b &- 0x41 < 26 ? b | 0x20 : b
+        return bytes.withUTF8Buffer { $0.contains(lower) }
+    }
+
     /// `<snip>`, `[...]`, `[ snip ]`, `...`, `< truncated lines 465-570 >`, `[snipped]`.
     public static func isSnipMark(_ s: String) -> Bool {
+        guard startsWithOneOf("<[s.(-8…", s) else { return false }
         let t = s.trimmingSpaces().lowercased()
         if t.isEmpty || t.count > 60 { return false }
         if isTruncationMark(t) { return true }
