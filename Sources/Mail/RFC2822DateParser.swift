@@ -103,8 +103,18 @@ enum RFC2822DateParser {
     /// The month whose three-letter name the token starts with (ASCII case ignored).
     private static func monthIndex(_ token: ArraySlice<UInt8>) -> Int? {
         let i = token.startIndex
-        let key = [token[i], token[i + 1], token[i + 2]].map { $0 &- 0x41 < 26 ? $0 + 0x20 : $0 }
-        return months.firstIndex { $0.utf8.elementsEqual(key) }
+        return monthKeys.firstIndex(of: monthKey(token[i], token[i + 1], token[i + 2]))
+    }
+
+    /// Three lower-cased bytes in one integer: the month test without arrays or Strings.
+    private static func monthKey(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt32 {
+        func lower(_ x: UInt8) -> UInt32 { UInt32(x &- 0x41 < 26 ? x + 0x20 : x) }
+        return lower(a) | lower(b) << 8 | lower(c) << 16
+    }
+
+    private static let monthKeys: [UInt32] = months.map { m in
+        let u = Array(m.utf8)
+        return monthKey(u[0], u[1], u[2])
     }
 
     /// `Int(String)` on bytes: an optional sign, then one or more ASCII digits; nil on overflow.
@@ -128,12 +138,23 @@ enum RFC2822DateParser {
     }
 
     private static func parseTime(_ s: ArraySlice<UInt8>) -> (Int, Int, Int)? {
-        let parts = s.split(separator: 0x3A, omittingEmptySubsequences: false)
-        guard parts.count == 2 || parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 2 }),
-            let h = decimal(parts[0]), let m = decimal(parts[1])
+        // `h:m` or `h:m:s`, each part one or two bytes; the colons found without splitting.
+        guard let c1 = s.firstIndex(of: 0x3A) else { return nil }
+        let rest = s[(c1 + 1)...]
+        let c2 = rest.firstIndex(of: 0x3A)
+        let hours = s[..<c1]
+        let minutes = rest[..<(c2 ?? rest.endIndex)]
+        var seconds: ArraySlice<UInt8>? = nil
+        if let c2 {
+            let t = s[(c2 + 1)...]
+            if t.contains(0x3A) { return nil }
+            seconds = t
+        }
+        func fits(_ p: ArraySlice<UInt8>) -> Bool { !p.isEmpty && p.count <= 2 }
+        guard fits(hours), fits(minutes), seconds.map(fits) ?? true,
+            let h = decimal(hours), let m = decimal(minutes)
         else { return nil }
-        let sec = parts.count == 3 ? decimal(parts[2]) : 0
-        guard let sec else { return nil }
+        guard let sec = seconds.map(decimal) ?? 0 else { return nil }
         return (h, m, sec)
     }
 
