@@ -1,3 +1,5 @@
+import Patches
+
 /// Byte-level forms of the marker checks, for the common case of a pure-ASCII line: there every
 /// byte is one Character (a line holds no LF, so no CR LF pair), `trimmingSpaces()` trims the
 /// bytes space, tab and CR, `lowercased()` lower-cases A-Z, and counts are byte counts. Each
@@ -13,20 +15,8 @@ struct ProseBytes {
         var s = range.lowerBound
         var e = range.upperBound
         let ascii = body.withUnsafeBufferPointer { buf -> Bool in
-            // Eight bytes at a time: any high bit means a non-ASCII byte.
-            guard let base = buf.baseAddress, range.upperBound <= buf.count else { return false }
-            var k = range.lowerBound
-            while k + 8 <= range.upperBound {
-                if UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
-                    return false
-                }
-                k += 8
-            }
-            while k < range.upperBound {
-                if base[k] >= 0x80 { return false }
-                k += 1
-            }
-            return true
+            guard range.upperBound <= buf.count else { return false }
+            return Ascii.isASCII(UnsafeBufferPointer(rebasing: buf[range]))
         }
         while s < e, Self.isTrimmed(body[s]) { s += 1 }
         while e > s, Self.isTrimmed(body[e - 1]) { e -= 1 }

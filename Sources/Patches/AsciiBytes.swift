@@ -2,7 +2,7 @@
 /// bytes (first byte, short prefixes) keeps the hot loop free of String creation, which only
 /// happens for lines that end up in the model.
 
-enum Ascii {
+public enum Ascii {
     static let tab: UInt8 = 0x09
     static let lf: UInt8 = 0x0A
     static let cr: UInt8 = 0x0D
@@ -51,6 +51,26 @@ enum Ascii {
         isDigit(b) || (b >= 0x61 && b <= 0x66) || (b >= 0x41 && b <= 0x46)
     }
     @inline(__always) static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b | 0x20 : b }
+
+    /// Whether every byte is ASCII, tested eight at a time. The conversation layer's prose checks
+    /// use it too.
+    public static func isASCII(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = buf.count
+        if let base = buf.baseAddress {
+            while i + 8 <= n {
+                if UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+                    return false
+                }
+                i += 8
+            }
+        }
+        while i < n {
+            if buf[i] >= 0x80 { return false }
+            i += 1
+        }
+        return true
+    }
 }
 
 /// A line's bytes as handed over, minus a trailing CR (a CRLF mail decoded without care).

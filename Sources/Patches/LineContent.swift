@@ -21,25 +21,7 @@ struct LineContent: Sendable {
     @inlinable
     func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { bytes.withUnsafeBufferPointer(body) }
 
-    static func isASCII(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.withUnsafeBufferPointer { buf in
-            var i = 0
-            let n = buf.count
-            if let base = buf.baseAddress {
-                while i + 8 <= n {
-                    if UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
-                        return false
-                    }
-                    i += 8
-                }
-            }
-            while i < n {
-                if buf[i] >= 0x80 { return false }
-                i += 1
-            }
-            return true
-        }
-    }
+    static func isASCII(_ bytes: ArraySlice<UInt8>) -> Bool { bytes.withUnsafeBufferPointer(Ascii.isASCII) }
 }
 
 extension LineContent: Equatable {
