@@ -16,4 +16,25 @@ enum ASCII {
         }
     }
     @inline(__always) static func isHex(_ b: UInt8) -> Bool { hexValue(b) != nil }
+
+    /// `Int(String)` on bytes: an optional sign, then one or more ASCII digits; nil otherwise and
+    /// on overflow.
+    static func decimal<C: Collection<UInt8>>(_ s: C) -> Int? {
+        var digits = s[...]
+        var negative = false
+        if let f = digits.first, f == 0x2B || f == 0x2D {
+            negative = f == 0x2D
+            digits = digits.dropFirst()
+        }
+        guard !digits.isEmpty else { return nil }
+        var v = 0
+        for b in digits {
+            guard isDigit(b) else { return nil }
+            let (m, o1) = v.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(Int(b - 0x30))
+            if o1 || o2 { return nil }
+            v = a
+        }
+        return negative ? -v : v
+    }
 }

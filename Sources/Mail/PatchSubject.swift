@@ -119,33 +119,19 @@ public struct PatchSubject: Sendable, Codable, Equatable {
     private static func versionNumber<C: Collection<UInt8>>(bytes: C) -> Int? {
         guard let first = bytes.first, first == 0x76 || first == 0x56 else { return nil }
         let digits = bytes.dropFirst()
-        let integer = digits.prefix(while: isDigit)
-        guard !integer.isEmpty, digits.dropFirst(integer.count).allSatisfy({ $0 == 0x2E || isDigit($0) })
+        let integer = digits.prefix(while: ASCII.isDigit)
+        guard !integer.isEmpty, digits.dropFirst(integer.count).allSatisfy({ $0 == 0x2E || ASCII.isDigit($0) })
         else { return nil }
-        return decimal(integer)
+        return ASCII.decimal(integer)
     }
 
     /// `03/15`, `0/4`.
     private static func partAndTotal(_ tag: String) -> (Int, Int)? {
         let fields = tag.utf8.split(separator: 0x2F, omittingEmptySubsequences: false)
-        guard fields.count == 2, fields.allSatisfy({ !$0.isEmpty && $0.allSatisfy(isDigit) }),
-            let part = decimal(fields[0]), let total = decimal(fields[1])
+        guard fields.count == 2, fields.allSatisfy({ !$0.isEmpty && $0.allSatisfy(ASCII.isDigit) }),
+            let part = ASCII.decimal(fields[0]), let total = ASCII.decimal(fields[1])
         else { return nil }
         return (part, total)
-    }
-
-    private static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
-
-    /// The value of a run of ASCII digits; nil when it overflows `Int` (as `Int(String)`).
-    private static func decimal<C: Collection<UInt8>>(_ digits: C) -> Int? {
-        var value = 0
-        for d in digits {
-            let (m, o1) = value.multipliedReportingOverflow(by: 10)
-            let (a, o2) = m.addingReportingOverflow(Int(d &- 0x30))
-            if o1 || o2 { return nil }
-            value = a
-        }
-        return value
     }
 
     /// The words of one bracket group. `PATCHv3` / `RFCv2` are split so the version is seen; a
@@ -226,7 +212,7 @@ public struct PatchSubject: Sendable, Codable, Equatable {
         let title = UnsafeBufferPointer(rebasing: u[i...])
         result.title = String(decoding: title, as: UTF8.self)
         result.normalized = String(unsafeUninitializedCapacity: title.count) { out in
-            for (k, b) in title.enumerated() { out[k] = b &- 0x41 < 26 ? b | 0x20 : b }
+            for (k, b) in title.enumerated() { out[k] = ASCII.lower(b) }
             return title.count
         }
         return result
@@ -275,7 +261,7 @@ public struct PatchSubject: Sendable, Codable, Equatable {
             let first = u[r]
             r += 1
             let digitsStart = r
-            while r < u.count && isDigit(u[r]) { r += 1 }
+            while r < u.count && ASCII.isDigit(u[r]) { r += 1 }
             guard r > digitsStart else { return nil }
             if first != 0x5E {
                 guard r < u.count, u[r] == (first == 0x5B ? 0x5D : 0x29) else { return nil }

@@ -84,7 +84,7 @@ enum RFC2822DateParser {
             }
         }
         for r in numbers where r.count <= 4 {
-            let v = decimal(chars[r])!
+            let v = ASCII.decimal(chars[r])!
             let digits = r.count
             if day == nil && digits <= 2 && v >= 1 && v <= 31 {
                 day = v
@@ -108,33 +108,12 @@ enum RFC2822DateParser {
 
     /// Three lower-cased bytes in one integer: the month test without arrays or Strings.
     private static func monthKey(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt32 {
-        func lower(_ x: UInt8) -> UInt32 { UInt32(x &- 0x41 < 26 ? x + 0x20 : x) }
-        return lower(a) | lower(b) << 8 | lower(c) << 16
+        UInt32(ASCII.lower(a)) | UInt32(ASCII.lower(b)) << 8 | UInt32(ASCII.lower(c)) << 16
     }
 
     private static let monthKeys: [UInt32] = months.map { m in
         let u = Array(m.utf8)
         return monthKey(u[0], u[1], u[2])
-    }
-
-    /// `Int(String)` on bytes: an optional sign, then one or more ASCII digits; nil on overflow.
-    private static func decimal(_ s: ArraySlice<UInt8>) -> Int? {
-        var rest = s
-        var negative = false
-        if let f = rest.first, f == 0x2B || f == 0x2D {
-            negative = f == 0x2D
-            rest = rest.dropFirst()
-        }
-        guard !rest.isEmpty else { return nil }
-        var v = 0
-        for b in rest {
-            guard ASCII.isDigit(b) else { return nil }
-            let (m, o1) = v.multipliedReportingOverflow(by: 10)
-            let (a, o2) = m.addingReportingOverflow(Int(b - 0x30))
-            if o1 || o2 { return nil }
-            v = a
-        }
-        return negative ? -v : v
     }
 
     private static func parseTime(_ s: ArraySlice<UInt8>) -> (Int, Int, Int)? {
@@ -152,16 +131,16 @@ enum RFC2822DateParser {
         }
         func fits(_ p: ArraySlice<UInt8>) -> Bool { !p.isEmpty && p.count <= 2 }
         guard fits(hours), fits(minutes), seconds.map(fits) ?? true,
-            let h = decimal(hours), let m = decimal(minutes)
+            let h = ASCII.decimal(hours), let m = ASCII.decimal(minutes)
         else { return nil }
-        guard let sec = seconds.map(decimal) ?? 0 else { return nil }
+        guard let sec = seconds.map({ ASCII.decimal($0) }) ?? 0 else { return nil }
         return (h, m, sec)
     }
 
     private static func parseNumericZone(_ s: ArraySlice<UInt8>, negative: Bool) -> Int? {
         let digits = s.filter { $0 != 0x3A }
         let n = digits.count
-        guard n == 4 || n == 2, digits.allSatisfy(ASCII.isDigit), let v = decimal(digits[...]) else { return nil }
+        guard n == 4 || n == 2, digits.allSatisfy(ASCII.isDigit), let v = ASCII.decimal(digits[...]) else { return nil }
         let minutes = n == 4 ? (v / 100) * 60 + v % 100 : v * 60
         guard minutes <= 18 * 60 else { return nil }
         return negative ? -minutes : minutes
@@ -173,8 +152,8 @@ enum RFC2822DateParser {
     {
         let b = u.startIndex
         guard u.count >= 10, u[b + 4] == 0x2D, u[b + 7] == 0x2D,
-            let y = decimal(u[b..<(b + 4)]), let m = decimal(u[(b + 5)..<(b + 7)]),
-            let d = decimal(u[(b + 8)..<(b + 10)]),
+            let y = ASCII.decimal(u[b..<(b + 4)]), let m = ASCII.decimal(u[(b + 5)..<(b + 7)]),
+            let d = ASCII.decimal(u[(b + 8)..<(b + 10)]),
             (1...12).contains(m), d >= 1
         else { return nil }
         guard u.count > 10, u[b + 10] == 0x54 || u[b + 10] == 0x74 else {
