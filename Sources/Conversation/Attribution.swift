@@ -101,12 +101,11 @@ public enum AttributionParser {
         return s.withUTF8 { b -> Bool in
             let n = b.count
             for c in b where c >= 0x80 { return false }
-            @inline(__always) func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
             func lowerSuffix(_ p: StaticString) -> Bool {
                 let m = p.utf8CodeUnitCount
                 guard n >= m else { return false }
                 return p.withUTF8Buffer { q in
-                    for k in 0..<m where lower(b[n - m + k]) != q[k] { return false }
+                    for k in 0..<m where ProseBytes.lower(b[n - m + k]) != q[k] { return false }
                     return true
                 }
             }
@@ -119,7 +118,7 @@ public enum AttributionParser {
             // `Quoting ...:` and mutt's `* ... ]:`.
             if n >= 8 {
                 let q: [UInt8] = Array("quoting ".utf8)
-                if (0..<8).allSatisfy({ lower(b[$0]) == q[$0] }) { return false }
+                if (0..<8).allSatisfy({ ProseBytes.lower(b[$0]) == q[$0] }) { return false }
             }
             if n >= 2, b[0] == UInt8(ascii: "*"), b[1] == 0x20 { return false }
             return true
@@ -139,7 +138,7 @@ public enum AttributionParser {
             let t = u[lo..<hi]
             if t.isEmpty { return true }
             if t.contains(where: { $0 &- 0x30 < 10 }) { return true }
-            let lower = String(decoding: t.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+            let lower = String(decoding: t.map(ProseBytes.lower), as: UTF8.self)
             return dateWords.contains(lower) || (t.first == 0x28 && t.last == 0x29)
         }
         let t = token.trimmingCharacters(in: ",")
@@ -161,7 +160,7 @@ public enum AttributionParser {
             guard (1...6).contains(words.count) else { return false }
             for w in words {
                 guard let f = w.first, (f | 0x20) &- 0x61 < 26 || f == 0x22 || f == 0x27 else { return false }
-                let lower = String(decoding: w.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+                let lower = String(decoding: w.map(ProseBytes.lower), as: UTF8.self)
                 if lowerWords.contains(lower) && words.count > 1 { return false }
             }
             return true

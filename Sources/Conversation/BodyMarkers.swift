@@ -29,9 +29,9 @@ public enum BodyMarkers {
     /// bytes, and no non-ASCII Character lower-cases to one of them (the Kelvin sign gives `k`,
     /// capital I with dot gives `i`, neither listed; `…` adds its lead byte 0xE2). It spares
     /// lower-casing whole lines.
-    private static func startsWithOneOf(_ bytes: StaticString, _ s: String) -> Bool {
-        guard let b = s.utf8.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return false }
-        let lower = b &- 0x41 < 26 ? b | 0x20 : b
+    static func startsWithOneOf(_ bytes: StaticString, _ s: String) -> Bool {
+        guard let b = s.utf8.first(where: { !ProseBytes.isTrimmed($0) }) else { return false }
+        let lower = ProseBytes.lower(b)
         return bytes.withUTF8Buffer { $0.contains(lower) }
     }
 

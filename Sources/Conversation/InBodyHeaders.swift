@@ -57,6 +57,6 @@ struct InBodyHeaders {
     private static let fieldNames = ["from", "subject", "date"]
 
     private static func equalsIgnoringASCIICase(_ b: ArraySlice<UInt8>, _ lower: String) -> Bool {
-        b.count == lower.utf8.count && zip(b, lower.utf8).allSatisfy { ($0 &- 0x41 < 26 ? $0 | 0x20 : $0) == $1 }
+        b.count == lower.utf8.count && zip(b, lower.utf8).allSatisfy { ProseBytes.lower($0) == $1 }
     }
 }

@@ -264,9 +264,8 @@ struct PatchCatalog {
         var guardCount = 0
         while guardCount < 20 {
             guardCount += 1
-            // Every prefix starts with r, a, f or s (either case), and no non-ASCII Character
-            // lower-cases to one of them: other subjects are not lower-cased whole.
-            guard let b = t.utf8.first, "rafs".utf8.contains(b &- 0x41 < 26 ? b | 0x20 : b) else { break }
+            // Every prefix starts with r, a, f or s: other subjects are not lower-cased whole.
+            guard BodyMarkers.startsWithOneOf("rafs", t) else { break }
             let lower = t.lowercased()
             guard let prefix = ["re:", "aw:", "fwd:", "fw:", "sv:", "antw:"].first(where: { lower.hasPrefix($0) })
             else { break }

@@ -159,19 +159,16 @@ public struct PatchSubject: Sendable, Codable, Equatable {
     private static let replyWords: Set<String> = ["re", "aw", "sv", "antw", "odp"]
     private static let forwardWords: Set<String> = ["fwd", "fw"]
 
+    /// What a lower-cased prefix word says: `re`, `aw`... a reply; `fwd`, `fw` a forward.
+    private static func prefixKind(_ lower: String) -> PrefixKind? {
+        replyWords.contains(lower) ? .reply : forwardWords.contains(lower) ? .forward : nil
+    }
+
     /// `Re:`, `RE:`, `Re[2]:`, `Re^2:`, `Re :`, `Fwd:`... at the start of `text`, and what follows.
     private static func leadingPrefix(_ text: Substring) -> (PrefixKind, Substring)? {
         let word = text.prefix(while: { $0.isASCII && $0.isLetter })
         guard !word.isEmpty, word.count <= 4 else { return nil }
-        let lower = word.lowercased()
-        let kind: PrefixKind
-        if replyWords.contains(lower) {
-            kind = .reply
-        } else if forwardWords.contains(lower) {
-            kind = .forward
-        } else {
-            return nil
-        }
+        guard let kind = prefixKind(word.lowercased()) else { return nil }
         var rest = text.dropFirst(word.count)
         // A reply counter some mailers add: `Re[2]:`, `Re^2:`, `Re(2):`.
         if let first = rest.first, first == "[" || first == "^" || first == "(" {
@@ -246,15 +243,7 @@ public struct PatchSubject: Sendable, Codable, Equatable {
         var j = i
         while j < u.count && (u[j] | 0x20) &- 0x61 < 26 { j += 1 }
         guard j > i, j - i <= 4 else { return nil }
-        let lower = String(decoding: u[i..<j].map { $0 | 0x20 }, as: UTF8.self)
-        let kind: PrefixKind
-        if replyWords.contains(lower) {
-            kind = .reply
-        } else if forwardWords.contains(lower) {
-            kind = .forward
-        } else {
-            return nil
-        }
+        guard let kind = prefixKind(String(decoding: u[i..<j].map { $0 | 0x20 }, as: UTF8.self)) else { return nil }
         var r = j
         // A reply counter some mailers add: `Re[2]:`, `Re^2:`, `Re(2):`.
         if r < u.count, u[r] == 0x5B || u[r] == 0x5E || u[r] == 0x28 {
