@@ -9,33 +9,22 @@ enum AddressParser {
         let chars = Array(raw.utf8)
         // Take the first mailbox: cut at a top-level comma (outside quotes, comments and <>).
         var end = chars.count
-        var depth = 0
-        var inQuote = false
+        var nesting = Nesting()
         var inAngle = false
         var i = 0
         scan: while i < chars.count {
             let c = chars[i]
-            if inQuote {
-                if c == Byte.backslash { i += 1 } else if c == Byte.quote { inQuote = false }
-            } else if depth > 0 {
-                if c == Byte.backslash {
-                    i += 1
-                } else if c == Byte.open {
-                    depth += 1
-                } else if c == Byte.close {
-                    depth -= 1
-                }
-            } else {
-                switch c {
-                case Byte.quote: inQuote = true
-                case Byte.open: depth = 1
-                case Byte.lt: inAngle = true
-                case Byte.gt: inAngle = false
-                case Byte.comma where !inAngle:
-                    end = i
-                    break scan
-                default: break
-                }
+            if let skip = nesting.consumeInside(c) {
+                i += 1 + skip
+                continue
+            }
+            switch c {
+            case Byte.lt: inAngle = true
+            case Byte.gt: inAngle = false
+            case Byte.comma where !inAngle:
+                end = i
+                break scan
+            default: nesting.open(c)
             }
             i += 1
         }
@@ -43,29 +32,20 @@ enum AddressParser {
 
         // Find the angle address: the last top-level `<...>`.
         var angle: Range<Int>? = nil
-        depth = 0
-        inQuote = false
+        nesting = Nesting()
         i = 0
         while i < mailbox.count {
             let c = mailbox[i]
-            if inQuote {
-                if c == Byte.backslash { i += 1 } else if c == Byte.quote { inQuote = false }
-            } else if depth > 0 {
-                if c == Byte.backslash {
-                    i += 1
-                } else if c == Byte.open {
-                    depth += 1
-                } else if c == Byte.close {
-                    depth -= 1
-                }
-            } else if c == Byte.quote {
-                inQuote = true
-            } else if c == Byte.open {
-                depth = 1
-            } else if c == Byte.lt {
+            if let skip = nesting.consumeInside(c) {
+                i += 1 + skip
+                continue
+            }
+            if c == Byte.lt {
                 let close = mailbox[(i + 1)...].firstIndex(of: Byte.gt) ?? mailbox.count
                 angle = i..<min(close + 1, mailbox.count)
                 i = close
+            } else {
+                nesting.open(c)
             }
             i += 1
         }
@@ -84,7 +64,7 @@ enum AddressParser {
             // Bare address: the address is what is outside comments; the comments are the name.
             var addr: [UInt8] = []
             phrase = []
-            depth = 0
+            var depth = 0
             for c in mailbox {
                 if depth > 0 || c == Byte.open {
                     phrase.append(c)
@@ -109,6 +89,39 @@ enum AddressParser {
         }
         if email.hasPrefix("mailto:") { email.removeFirst(7) }
         return (Address(name: name, email: email), problems)
+    }
+
+    /// Where a scan stands in quoted strings and (nested) comments, which hide every delimiter.
+    private struct Nesting {
+        var inQuote = false
+        var depth = 0
+
+        /// Takes `c` when it is inside a quoted string or a comment, and returns how many bytes
+        /// after it to skip (1 after a backslash); nil when `c` is at the top level.
+        mutating func consumeInside(_ c: UInt8) -> Int? {
+            if inQuote {
+                if c == Byte.backslash { return 1 }
+                if c == Byte.quote { inQuote = false }
+                return 0
+            }
+            guard depth > 0 else { return nil }
+            if c == Byte.backslash { return 1 }
+            if c == Byte.open {
+                depth += 1
+            } else if c == Byte.close {
+                depth -= 1
+            }
+            return 0
+        }
+
+        /// A top-level `"` or `(` starts a quoted string or a comment.
+        mutating func open(_ c: UInt8) {
+            if c == Byte.quote {
+                inQuote = true
+            } else if c == Byte.open {
+                depth = 1
+            }
+        }
     }
 
     private enum Byte {
