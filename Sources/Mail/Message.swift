@@ -24,8 +24,12 @@ public struct Message: Sendable, Codable, Equatable {
     }
 
     private final class Box: @unchecked Sendable {
-        // Mutated only through `fields`' `_modify`, which first makes the box unique.
+        // Mutated only through `fields`' `_modify` and `cacheThreadIDs`, which first make the box
+        // unique.
         var fields: Fields
+        /// The ids threading reads, parsed from `fields` when the message was read (in parallel,
+        /// so the serial threading pass only hashes); cleared by any change to `fields`.
+        var threadIDs: Threader.IDs?
         init(_ fields: Fields) { self.fields = fields }
     }
 
@@ -35,8 +39,18 @@ public struct Message: Sendable, Codable, Equatable {
         get { box.fields }
         _modify {
             if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            box.threadIDs = nil
             yield &box.fields
         }
+    }
+
+    /// The ids threading reads: the cached ones, or parsed now when the message changed since.
+    var threadIDs: Threader.IDs { box.threadIDs ?? Threader.IDs(of: self) }
+
+    /// Parses the ids threading reads once, where messages are read in parallel.
+    mutating func cacheThreadIDs() {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+        box.threadIDs = Threader.IDs(of: self)
     }
 
     /// Where the message came from: the file and the 1-based line of its first byte.

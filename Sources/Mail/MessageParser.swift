@@ -97,6 +97,7 @@ enum MessageParser {
                     message: "\(suppressed) more diagnostics for this message were not kept"))
         }
         message.diagnostics = diagnostics
+        message.cacheThreadIDs()
         return message
     }
 

@@ -121,6 +121,33 @@ public enum Threader {
 }
 
 extension Threader {
+    /// The ids of one message that threading reads, normalised: its own, its direct parent's
+    /// (In-Reply-To) and its References without duplicates or itself.
+    struct IDs: Sendable {
+        var own: String?
+        var inReplyTo: String?
+        var references: [String]
+
+        init(of message: Message) {
+            let ownID = message.messageID.flatMap(normalizedID)
+            var references: [String] = []
+            // Duplicates are looked for in the list itself while it is short (a Set costs an
+            // allocation and a string hash per id, for lists of one to three ids).
+            var seen: Set<String>? = nil
+            for raw in message.references {
+                // A header value may hold several ids if the reader did not split it.
+                for id in ids(in: raw) where id != ownID {
+                    if seen == nil && references.count >= 16 { seen = Set(references) }
+                    if seen == nil ? references.contains(id) : !seen!.insert(id).inserted { continue }
+                    references.append(id)
+                }
+            }
+            own = ownID
+            inReplyTo = message.inReplyTo.flatMap { ids(in: $0).last }.flatMap { $0 == ownID ? nil : $0 }
+            self.references = references
+        }
+    }
+
     /// Containers (a message, or a placeholder for an id only referenced) and their parent links.
     struct Graph {
         struct Container {
@@ -156,22 +183,10 @@ extension Threader {
 
         /// False when the message has no ids at all and must be threaded by subject.
         mutating func add(_ message: Message, at index: Int) -> Bool {
-            let ownID = message.messageID.flatMap(normalizedID)
-            var references: [String] = []
-            // Duplicates are looked for in the list itself while it is short (a Set costs an
-            // allocation and a string hash per id, for lists of one to three ids).
-            var seen: Set<String>? = nil
-            for raw in message.references {
-                // A header value may hold several ids if the reader did not split it.
-                for id in ids(in: raw) where id != ownID {
-                    if seen == nil && references.count >= 16 { seen = Set(references) }
-                    if seen == nil ? references.contains(id) : !seen!.insert(id).inserted { continue }
-                    references.append(id)
-                }
-            }
-            let inReplyTo = message.inReplyTo.flatMap { ids(in: $0).last }.flatMap {
-                $0 == ownID ? nil : $0
-            }
+            let ids = message.threadIDs
+            let ownID = ids.own
+            let references = ids.references
+            let inReplyTo = ids.inReplyTo
             guard ownID != nil || inReplyTo != nil || !references.isEmpty else { return false }
 
             let ownIndex: Int

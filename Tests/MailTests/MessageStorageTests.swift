@@ -32,4 +32,21 @@ struct MessageStorageTests {
         #expect(!json.contains("box") && !json.contains("fields"))
         #expect(try JSONDecoder().decode(Message.self, from: Data(json.utf8)) == m)
     }
+
+    /// The ids threading reads are parsed when a message is read; a later change to the message
+    /// must drop them, in that copy only.
+    @Test func threadIDsFollowChanges() {
+        let raw = "Message-ID: <b@x>\nIn-Reply-To: <a@x>\nReferences: <a@x> <b@x> <a@x>\nSubject: s\n\nbody\n"
+        var parsed = MailReader.read(bytes: Array(raw.utf8), name: "t").messages[0]
+        let kept = parsed
+        #expect(parsed.threadIDs.own == "b@x" && parsed.threadIDs.inReplyTo == "a@x")
+        #expect(parsed.threadIDs.references == ["a@x"])
+        parsed.inReplyTo = "<c@x>"
+        parsed.references = ["<c@x>"]
+        #expect(parsed.threadIDs.inReplyTo == "c@x" && parsed.threadIDs.references == ["c@x"])
+        #expect(kept.threadIDs.inReplyTo == "a@x")
+        // Threading sees the change: b now answers c, a placeholder.
+        let threads = Threader.threads([parsed])
+        #expect(threads.count == 1 && threads[0].placeholders == ["c@x"])
+    }
 }
