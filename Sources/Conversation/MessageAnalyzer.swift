@@ -100,19 +100,18 @@ enum MessageAnalyzer {
         var scans: [(level: Int, scan: DiffScan, base: Int)] = []
         for level in streams.indices where !streams[level].isEmpty {
             let idx = streams[level]
-            var scanLines: [ScanLine] = []
-            scanLines.reserveCapacity(idx.count)
+            var spans: [ScanSpan] = []
+            spans.reserveCapacity(idx.count)
             var prev = -2
             for i in idx {
                 let l = lines[i]
-                scanLines.append(
-                    ScanLine(
-                        text: body[l.contentStart..<l.lineEnd], id: i,
-                        interruptedBefore: prev >= 0 && prev != i - 1))
+                spans.append(
+                    ScanSpan(
+                        range: l.contentStart..<l.lineEnd, id: i, interruptedBefore: prev >= 0 && prev != i - 1))
                 prev = i
             }
             let scan = DiffScanner.scan(
-                scanLines, options: ScanOptions(whitespaceCollapsed: message.isRender))
+                body, spans: spans, options: ScanOptions(whitespaceCollapsed: message.isRender))
             scans.append((level, scan, patches.count))
             for (k, role) in scan.roles.enumerated() where role != .prose {
                 roles[idx[k]] = .patch(role)
@@ -130,10 +129,9 @@ enum MessageAnalyzer {
         // lines are not body lines: no comment can answer them, so they carry no line roles.
         for attachment in message.attachments {
             let (alines, _) = QuoteSplitter.split(attachment.content)
-            let scanLines = alines.enumerated().map { k, l in
-                ScanLine(text: attachment.content[l.lineStart..<l.lineEnd], id: n + k)
-            }
-            let scan = DiffScanner.scan(scanLines, options: ScanOptions(whitespaceCollapsed: false))
+            let spans = alines.enumerated().map { k, l in ScanSpan(range: l.lineStart..<l.lineEnd, id: n + k) }
+            let scan = DiffScanner.scan(
+                attachment.content, spans: spans, options: ScanOptions(whitespaceCollapsed: false))
             for p in scan.patches where !p.files.isEmpty {
                 patches.append(
                     LocalPatch(

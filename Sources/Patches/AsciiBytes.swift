@@ -74,9 +74,20 @@ public enum Ascii {
 }
 
 /// A line's bytes as handed over, minus a trailing CR (a CRLF mail decoded without care).
-typealias Bytes = ArraySlice<UInt8>
+typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
 
-extension ArraySlice where Element == UInt8 {
+/// Scanner views of text that is not a scanned body.
+enum ByteView {
+    /// `body` run on the UTF-8 of `text`; the view lives only during the call.
+    static func of<R>(_ text: String, _ body: (Bytes) -> R) -> R {
+        var text = text
+        return text.withUTF8 { body($0[...]) }
+    }
+
+    static var empty: Bytes { UnsafeBufferPointer<UInt8>(start: nil, count: 0)[...] }
+}
+
+extension Slice where Base == UnsafeBufferPointer<UInt8> {
     @inline(__always) func hasPrefix(_ p: StaticString) -> Bool {
         let n = p.utf8CodeUnitCount
         guard count >= n else { return false }
@@ -108,23 +119,23 @@ extension ArraySlice where Element == UInt8 {
         }
     }
 
-    @inline(__always) func dropping(_ n: Int) -> ArraySlice<UInt8> {
+    @inline(__always) func dropping(_ n: Int) -> Bytes {
         self[(startIndex + Swift.min(n, count))...]
     }
 
-    var trimmingLeadingSpace: ArraySlice<UInt8> {
+    var trimmingLeadingSpace: Bytes {
         var s = startIndex
         while s < endIndex && Ascii.isSpace(self[s]) { s += 1 }
         return self[s...]
     }
 
-    var trimmingTrailingSpace: ArraySlice<UInt8> {
+    var trimmingTrailingSpace: Bytes {
         var e = endIndex
         while e > startIndex && Ascii.isSpace(self[e - 1]) { e -= 1 }
         return self[..<e]
     }
 
-    var trimmed: ArraySlice<UInt8> { trimmingLeadingSpace.trimmingTrailingSpace }
+    var trimmed: Bytes { trimmingLeadingSpace.trimmingTrailingSpace }
 
     var isBlank: Bool {
         for b in self where !Ascii.isSpace(b) { return false }

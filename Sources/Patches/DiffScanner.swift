@@ -22,6 +22,22 @@ public struct ScanLine: Sendable {
     }
 }
 
+/// One line of a body handed to the scanner by position: `range` is the text after the quote
+/// markers. The scanner reads every line of a stream from the one body, so a line costs no
+/// reference count (slices of the body did, several times a line in the hunk loop).
+public struct ScanSpan: Sendable, Equatable {
+    public var range: Range<Int>
+    /// The caller's id for the line (the body line index); reported back in roles and DiffLines.
+    public var id: Int
+    /// Lines of other quote levels came between this line and the previous one in the stream.
+    public var interruptedBefore: Bool
+    public init(range: Range<Int>, id: Int, interruptedBefore: Bool = false) {
+        self.range = range
+        self.id = id
+        self.interruptedBefore = interruptedBefore
+    }
+}
+
 public struct ScanOptions: Sendable {
     /// The text is an archive render: whitespace runs collapsed, so context lines lost their
     /// leading space and any line inside a hunk's counts is context unless it starts `+`/`-`.
@@ -71,8 +87,27 @@ public struct DiffScan: Sendable {
 public enum DiffScanner {
     /// Every patch in `lines` (one quote level, in order) and a role for every line.
     public static func scan(_ lines: [ScanLine], options: ScanOptions = .init()) -> DiffScan {
-        var machine = ScanMachine(lines: lines, options: options)
-        return machine.run()
+        // Lines from anywhere: laid end to end in one buffer, which the diff lines then share.
+        var body: [UInt8] = []
+        body.reserveCapacity(lines.reduce(0) { $0 + $1.text.count })
+        var spans: [ScanSpan] = []
+        spans.reserveCapacity(lines.count)
+        for line in lines {
+            let start = body.count
+            body.append(contentsOf: line.text)
+            spans.append(ScanSpan(range: start..<body.count, id: line.id, interruptedBefore: line.interruptedBefore))
+        }
+        return scan(body, spans: spans, options: options)
+    }
+
+    /// Every patch in the lines `spans` mark in `body` (one quote level, in order) and a role for
+    /// every span. Ranges outside the body are cut to it.
+    public static func scan(_ body: [UInt8], spans: [ScanSpan], options: ScanOptions = .init()) -> DiffScan {
+        body.withUnsafeBufferPointer { buf in
+            var machine = ScanMachine(
+                input: ScanInput(storage: body, buffer: buf, spans: spans, options: options), options: options)
+            return machine.run()
+        }
     }
 
     /// The function (or struct tag) a hunk header's section names: `do_wp_page` for
@@ -85,7 +120,7 @@ public enum DiffScanner {
     /// A header path as the repository path: `a/`, `b/` and tree prefixes, timestamps, `.orig`
     /// and `~name` suffixes removed; nil for `/dev/null`.
     public static func normalizedPath(_ raw: String) -> String? {
-        DiffPath.normalise(Array(raw.utf8)[...])
+        ByteView.of(raw, DiffPath.normalise)
     }
 
     /// Whether a line of text reads as English rather than C (see `ProseHeuristics`).

@@ -99,7 +99,7 @@ enum FormatPatchHeader {
             break
         }
         if last != nil || header.commit != nil {
-            header.subject = subject.isEmpty ? header.subject : subject[...].string
+            header.subject = subject.isEmpty ? header.subject : String(decoding: subject, as: UTF8.self)
         }
         return (header, k, k - start)
     }

@@ -49,7 +49,7 @@ enum FragmentDetector {
         var total = 0
         var code = 0
         var prose = 0
-        var lastText: Bytes = []
+        var lastText = ByteView.empty
         for k in range {
             let t = input.text(k)
             guard let first = t.firstByte, first == Ascii.plus || first == Ascii.minus else {

@@ -11,8 +11,8 @@ struct FunctionTracker {
     let collapsed: Bool
     private(set) var oldFunction: String?
     private(set) var newFunction: String?
-    private var prevOld: Bytes = []
-    private var prevNew: Bytes = []
+    private var prevOld = ByteView.empty
+    private var prevNew = ByteView.empty
 
     init(initial: String?, collapsed: Bool) {
         self.collapsed = collapsed

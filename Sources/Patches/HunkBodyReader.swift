@@ -78,7 +78,7 @@ struct HunkBodyReader {
             }
             result.lines.append(
                 DiffLine(
-                    kind: kind, content: LineContent(body), oldLine: oldLine, newLine: newLine, function: fn,
+                    kind: kind, content: LineContent(input.owned(body)), oldLine: oldLine, newLine: newLine, function: fn,
                     sourceID: input.id(k)))
             result.indices.append(k)
         }

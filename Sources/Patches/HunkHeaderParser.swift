@@ -67,7 +67,7 @@ enum HunkHeaderParser {
     /// tag of `struct name {`, the last identifier of a truncated declaration; nil for labels
     /// (`oom:`) and empty sections.
     static func functionName(fromSection section: String) -> String? {
-        functionName(Array(section.utf8)[...])
+        ByteView.of(section, functionName)
     }
 
     static func functionName(_ raw: Bytes) -> String? {

@@ -3,10 +3,10 @@
 /// lines but are prose; a quoted run of `+` lines with no header is a diff only if it reads as code.
 public enum ProseHeuristics {
     /// Words, sentence case or a sentence end, and none of the punctuation C lines are made of.
-    public static func looksLikeProse(_ text: String) -> Bool { looksLikeProse(Array(text.utf8)[...]) }
+    public static func looksLikeProse(_ text: String) -> Bool { ByteView.of(text, looksLikeProse) }
 
     /// C punctuation (`;{}=`), a preprocessor line, a comment line or a keyword statement.
-    public static func looksLikeCode(_ text: String) -> Bool { looksLikeCode(Array(text.utf8)[...]) }
+    public static func looksLikeCode(_ text: String) -> Bool { ByteView.of(text, looksLikeCode) }
 
     static func looksLikeProse(_ line: Bytes) -> Bool {
         let s = line.trimmed

@@ -19,17 +19,18 @@ struct ScanMachine {
     /// Backward looks never go below this: lines before belong to earlier patches.
     private var floor = 0
 
-    init(lines: [ScanLine], options: ScanOptions) {
-        let end = max(0, min(lines.count, options.maxLines))
-        input = ScanInput(lines: lines, end: end, collapsed: options.whitespaceCollapsed)
+    init(input: ScanInput, options: ScanOptions) {
+        self.input = input
+        let end = input.end
+        let count = input.count
         structure = DiffStructure(input: input)
-        roles = Array(repeating: .prose, count: lines.count)
-        if lines.count > end {
+        roles = Array(repeating: .prose, count: count)
+        if count > end {
             repairs.append(
                 Repair(
                     code: "limit",
-                    message: "scan stopped after \(end) of \(lines.count) lines (maxLines)",
-                    sourceID: end < lines.count ? lines[end].id : nil))
+                    message: "scan stopped after \(end) of \(count) lines (maxLines)",
+                    sourceID: end < count ? input.id(end) : nil))
         }
     }
 
@@ -493,7 +494,7 @@ struct ScanMachine {
             claim(k, .diffLine(patch: patchIndex, file: 0, hunk: 0, line: hunk.lines.count))
             hunk.lines.append(
                 DiffLine(
-                    kind: kind, content: LineContent(body), oldLine: nil, newLine: nil, function: fn,
+                    kind: kind, content: LineContent(input.owned(body)), oldLine: nil, newLine: nil, function: fn,
                     sourceID: input.id(k)))
         }
         hunk.function = hunk.lines.first?.function

@@ -2,7 +2,7 @@
 /// `< truncated lines 465-570 >`. A snip mark ends an open hunk (the rest was cut, so the hunk is
 /// incomplete) without ending the patch: more of it usually follows.
 public enum SnipMarks {
-    public static func isSnip(_ text: String) -> Bool { isSnip(Array(text.utf8)[...]) }
+    public static func isSnip(_ text: String) -> Bool { ByteView.of(text, isSnip) }
 
     static func isSnip(_ line: Bytes) -> Bool {
         // Only a handful of first bytes can start a snip mark (0xE2 leads the UTF-8 of `…`):
