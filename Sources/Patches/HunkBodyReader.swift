@@ -78,8 +78,8 @@ struct HunkBodyReader {
             }
             result.lines.append(
                 DiffLine(
-                    kind: kind, content: LineContent(input.owned(body)), oldLine: oldLine, newLine: newLine, function: fn,
-                    sourceID: input.id(k)))
+                    kind: kind, content: LineContent(input.owned(body)), oldLine: oldLine, newLine: newLine,
+                    function: fn, sourceID: input.id(k)))
             result.indices.append(k)
         }
 
