@@ -19,4 +19,28 @@ public enum BodyRole: Sendable, Equatable {
         if case .patch = self { return true }
         return false
     }
+
+    // Case tests without the derived `==`, which compares the patch payload through a call: the
+    // comment pass asks these of every line.
+    var isProse: Bool {
+        if case .prose = self { return true }
+        return false
+    }
+
+    var isBlank: Bool {
+        if case .blank = self { return true }
+        return false
+    }
+
+    var isCourtesy: Bool {
+        if case .courtesy = self { return true }
+        return false
+    }
+}
+
+extension LineRole {
+    var isProse: Bool {
+        if case .prose = self { return true }
+        return false
+    }
 }

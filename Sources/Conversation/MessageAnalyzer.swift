@@ -113,7 +113,7 @@ enum MessageAnalyzer {
             let scan = DiffScanner.scan(
                 body, spans: spans, options: ScanOptions(whitespaceCollapsed: message.isRender))
             scans.append((level, scan, patches.count))
-            for (k, role) in scan.roles.enumerated() where role != .prose {
+            for (k, role) in scan.roles.enumerated() where !role.isProse {
                 roles[idx[k]] = .patch(role)
                 if let p = role.patchIndex { linePatch[idx[k]] = patches.count + p }
             }
@@ -241,7 +241,7 @@ enum MessageAnalyzer {
         var lineComment = [Int?](repeating: nil, count: n)
         var i = 0
         while i < n {
-            guard roles[i] == .prose else {
+            guard roles[i].isProse else {
                 i += 1
                 continue
             }
@@ -250,11 +250,11 @@ enum MessageAnalyzer {
             var last = i
             while j + 1 < n {
                 let next = lines[j + 1]
-                if roles[j + 1] == .blank || (next.isBlank && next.level != level) {
+                if roles[j + 1].isBlank || (next.isBlank && next.level != level) {
                     j += 1
                     continue
                 }
-                if next.level == level && (roles[j + 1] == .prose || roles[j + 1] == .courtesy) {
+                if next.level == level && (roles[j + 1].isProse || roles[j + 1].isCourtesy) {
                     j += 1
                     last = j
                     continue
@@ -341,7 +341,7 @@ enum MessageAnalyzer {
     ) {
         var k = i - 1
         while k >= 0 && lines[k].isBlank { k -= 1 }
-        guard k >= 0, lines[k].level == lines[i].level, roles[k] == .prose else { return }
+        guard k >= 0, lines[k].level == lines[i].level, roles[k].isProse else { return }
         let t = String(decoding: body[lines[k].contentStart..<lines[k].lineEnd], as: UTF8.self)
             .trimmingSpaces()
         if t == "-" || t == "--" || t == "___" { roles[k] = .footer }
@@ -357,7 +357,7 @@ enum MessageAnalyzer {
         guard trimmed.hasSuffix(":"), trimmed.utf8.count <= AttributionParser.maxLength else { return nil }
         if let a = memo.attribution(trimmed), a.name != nil || a.email != nil {
             // `Name wrote:` alone may be the second half of a wrapped `On <date>,` line.
-            if a.dateText == nil, i > 0, roles[i - 1] == .prose, lines[i - 1].level == lines[i].level {
+            if a.dateText == nil, i > 0, roles[i - 1].isProse, lines[i - 1].level == lines[i].level {
                 let prev = String(decoding: body[lines[i - 1].contentStart..<lines[i - 1].lineEnd], as: UTF8.self)
                     .trimmingSpaces()
                 if prev.lowercased().hasPrefix("on "), prev.utf8.count < 120,
@@ -369,7 +369,7 @@ enum MessageAnalyzer {
             }
             return a
         }
-        if i > 0, roles[i - 1] == .prose, lines[i - 1].level == lines[i].level {
+        if i > 0, roles[i - 1].isProse, lines[i - 1].level == lines[i].level {
             let prev = String(decoding: body[lines[i - 1].contentStart..<lines[i - 1].lineEnd], as: UTF8.self)
                 .trimmingSpaces()
             if prev.utf8.count < 160, let a = memo.attribution(prev + " " + trimmed), a.name != nil {
