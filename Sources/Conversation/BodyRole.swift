@@ -37,10 +37,3 @@ public enum BodyRole: Sendable, Equatable {
         return false
     }
 }
-
-extension LineRole {
-    var isProse: Bool {
-        if case .prose = self { return true }
-        return false
-    }
-}

@@ -499,6 +499,12 @@ enum MessageAnalyzer {
 }
 
 extension LineRole {
+    /// A case test without the derived `==` (see `BodyRole.isProse`).
+    var isProse: Bool {
+        if case .prose = self { return true }
+        return false
+    }
+
     /// The scanner's patch index for lines it claimed.
     var patchIndex: Int? {
         switch self {

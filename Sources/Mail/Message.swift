@@ -1,7 +1,5 @@
 /// One mail message, decoded: headers unfolded and RFC 2047-decoded, the text body decoded from its
 /// transfer encoding and charset to UTF-8 bytes, text attachments (patches) kept beside it.
-/// One mail message, decoded: headers unfolded and RFC 2047-decoded, the text body decoded from its
-/// transfer encoding and charset to UTF-8 bytes, text attachments (patches) kept beside it.
 ///
 /// A value type whose fields live in one copy-on-write box: messages are copied into threads and
 /// passed around whole, and a copy of thirteen separate strings and arrays retained and released
@@ -38,10 +36,14 @@ public struct Message: Sendable, Codable, Equatable {
     private var fields: Fields {
         get { box.fields }
         _modify {
-            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            makeBoxUnique()
             box.threadIDs = nil
             yield &box.fields
         }
+    }
+
+    private mutating func makeBoxUnique() {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
     }
 
     /// The ids threading reads: the cached ones, or parsed now when the message changed since.
@@ -49,7 +51,7 @@ public struct Message: Sendable, Codable, Equatable {
 
     /// Parses the ids threading reads once, where messages are read in parallel.
     mutating func cacheThreadIDs() {
-        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+        makeBoxUnique()
         box.threadIDs = Threader.IDs(of: self)
     }
 

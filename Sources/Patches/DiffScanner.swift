@@ -104,8 +104,7 @@ public enum DiffScanner {
     /// every span. Ranges outside the body are cut to it.
     public static func scan(_ body: [UInt8], spans: [ScanSpan], options: ScanOptions = .init()) -> DiffScan {
         body.withUnsafeBufferPointer { buf in
-            var machine = ScanMachine(
-                input: ScanInput(storage: body, buffer: buf, spans: spans, options: options), options: options)
+            var machine = ScanMachine(input: ScanInput(storage: body, buffer: buf, spans: spans, options: options))
             return machine.run()
         }
     }

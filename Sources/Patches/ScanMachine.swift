@@ -19,7 +19,7 @@ struct ScanMachine {
     /// Backward looks never go below this: lines before belong to earlier patches.
     private var floor = 0
 
-    init(input: ScanInput, options: ScanOptions) {
+    init(input: ScanInput) {
         self.input = input
         let end = input.end
         let count = input.count

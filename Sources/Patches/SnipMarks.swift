@@ -7,15 +7,13 @@ public enum SnipMarks {
     static func isSnip(_ line: Bytes) -> Bool {
         // Only a handful of first bytes can start a snip mark (0xE2 leads the UTF-8 of `…`):
         // everything else is refused at its first non-space byte, before the line is trimmed.
-        var k = line.startIndex
-        while k < line.endIndex && Ascii.isSpace(line[k]) { k += 1 }
-        guard k < line.endIndex else { return false }
-        let first = line[k]
+        let rest = line.trimmingLeadingSpace
+        guard let first = rest.firstByte else { return false }
         switch first {
         case Ascii.dot, Ascii.lt, Ascii.lbracket, UInt8(ascii: "s"), 0xE2, Ascii.minus: break
         default: return false
         }
-        var s = line[k...].trimmingTrailingSpace
+        var s = rest.trimmingTrailingSpace
         guard s.count <= 80 else { return false }
         var bracketed = false
         if first == Ascii.lt || first == Ascii.lbracket {
