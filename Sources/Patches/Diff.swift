@@ -200,14 +200,26 @@ public struct DiffLine: Sendable, Codable, Equatable {
     }
     /// Line number in the old file (context, removed) and in the new file (context, added);
     /// nil when unknown (fragments) or not applicable.
-    public var oldLine: Int?
-    public var newLine: Int?
+    public var oldLine: Int? {
+        get { oldNumber == Self.noNumber ? nil : oldNumber }
+        set { oldNumber = newValue ?? Self.noNumber }
+    }
+    public var newLine: Int? {
+        get { newNumber == Self.noNumber ? nil : newNumber }
+        set { newNumber = newValue ?? Self.noNumber }
+    }
     /// The function (or struct) that encloses this line, tracked through the hunk: starts from the
     /// section's function and changes where a definition starts inside the hunk.
     public var function: String?
     /// The id of the ScanLine this came from (the caller's line number).
     public var sourceID: Int
     @usableFromInline var content: LineContent
+    // The numbers without Optional's tag byte, which padded each to 16 bytes: an archive holds
+    // millions of diff lines. `Int.min` stands for nil; no line has that number (a count that
+    // wraps past `Int.max` in a lying header reads as unknown).
+    private var oldNumber: Int
+    private var newNumber: Int
+    private static let noNumber = Int.min
 
     public init(
         kind: Kind, text: String, oldLine: Int? = nil, newLine: Int? = nil,
@@ -221,8 +233,8 @@ public struct DiffLine: Sendable, Codable, Equatable {
     init(kind: Kind, content: LineContent, oldLine: Int?, newLine: Int?, function: String?, sourceID: Int) {
         self.kind = kind
         self.content = content
-        self.oldLine = oldLine
-        self.newLine = newLine
+        oldNumber = oldLine ?? Self.noNumber
+        newNumber = newLine ?? Self.noNumber
         self.function = function
         self.sourceID = sourceID
     }

@@ -78,7 +78,7 @@ struct HunkBodyReader {
             }
             result.lines.append(
                 DiffLine(
-                    kind: kind, content: LineContent(input.owned(body)), oldLine: oldLine, newLine: newLine,
+                    kind: kind, content: input.owned(body), oldLine: oldLine, newLine: newLine,
                     function: fn, sourceID: input.id(k)))
             result.indices.append(k)
         }

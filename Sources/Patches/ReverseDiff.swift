@@ -42,7 +42,7 @@ extension PatchApplier {
         var lastKind: DiffLine.Kind?
         for var line in hunk.lines {
             let original = line.kind
-            swap(&line.oldLine, &line.newLine)
+            (line.oldLine, line.newLine) = (line.newLine, line.oldLine)
             switch original {
             case .context:
                 flush()

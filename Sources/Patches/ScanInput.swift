@@ -35,8 +35,8 @@ struct ScanInput {
         return buffer[r.lowerBound..<e]
     }
 
-    /// The bytes of a view as a slice of the body, for what outlives the scan (diff lines).
-    @inline(__always) func owned(_ t: Bytes) -> ArraySlice<UInt8> { storage[t.startIndex..<t.endIndex] }
+    /// The bytes of a view as a range of the body, for what outlives the scan (diff lines).
+    @inline(__always) func owned(_ t: Bytes) -> LineContent { LineContent(body: storage, view: t) }
 
     @inline(__always) func id(_ i: Int) -> Int { spans[i].id }
     @inline(__always) func interrupted(_ i: Int) -> Bool { spans[i].interruptedBefore }

@@ -494,7 +494,7 @@ struct ScanMachine {
             claim(k, .diffLine(patch: patchIndex, file: 0, hunk: 0, line: hunk.lines.count))
             hunk.lines.append(
                 DiffLine(
-                    kind: kind, content: LineContent(input.owned(body)), oldLine: nil, newLine: nil, function: fn,
+                    kind: kind, content: input.owned(body), oldLine: nil, newLine: nil, function: fn,
                     sourceID: input.id(k)))
         }
         hunk.function = hunk.lines.first?.function

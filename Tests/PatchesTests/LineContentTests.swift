@@ -20,13 +20,13 @@ struct LineContentTests {
     @Test func equalityAndJSONAreTheString() throws {
         let body: [UInt8] = Array("xx int k;".utf8)
         let fromBytes = DiffLine(
-            kind: .added, content: LineContent(body[3...]), oldLine: nil, newLine: 4, function: "f", sourceID: 7)
+            kind: .added, content: content(body, 3..<body.count), oldLine: nil, newLine: 4, function: "f", sourceID: 7)
         let fromString = DiffLine(kind: .added, text: "int k;", newLine: 4, function: "f", sourceID: 7)
         #expect(fromBytes == fromString)
         // Canonical equivalence, as String compares: U+212A KELVIN SIGN is `K`.
         let kelvin = DiffLine(kind: .added, text: "int \u{212A};", newLine: 4, function: "f", sourceID: 7)
         let ascii = DiffLine(
-            kind: .added, content: LineContent(Array("int K;".utf8)[...]), oldLine: nil, newLine: 4, function: "f",
+            kind: .added, content: content(Array("int K;".utf8), 0..<6), oldLine: nil, newLine: 4, function: "f",
             sourceID: 7)
         #expect(kelvin == ascii)
         #expect(fromBytes != ascii)
@@ -43,10 +43,30 @@ struct LineContentTests {
 
     @Test func settingTextReplacesTheBytes() throws {
         var line = DiffLine(
-            kind: .context, content: LineContent(Array(" a".utf8)[1...]), oldLine: 1, newLine: 1, function: nil,
+            kind: .context, content: content(Array(" a".utf8), 1..<2), oldLine: 1, newLine: 1, function: nil,
             sourceID: 0)
         line.text = "b"
         #expect(line.text == "b")
         #expect(line.withTextUTF8 { Array($0) } == [UInt8(ascii: "b")])
+    }
+
+    /// Line numbers are stored without Optional's tag; nil, 0 and the extremes still read back.
+    @Test func lineNumbersReadBackAsSet() {
+        var line = DiffLine(kind: .context, text: "x", oldLine: nil, newLine: 0, sourceID: 0)
+        #expect(line.oldLine == nil && line.newLine == 0)
+        line.oldLine = Int.max
+        line.newLine = nil
+        #expect(line.oldLine == Int.max && line.newLine == nil)
+        line.oldLine = -1
+        #expect(line.oldLine == -1)
+        #expect(line == DiffLine(kind: .context, text: "x", oldLine: -1, newLine: nil, sourceID: 0))
+        // Millions of these are held at once: a range (not a slice) and tag-less numbers keep a
+        // line at 64 bytes instead of 96.
+        #expect(MemoryLayout<DiffLine>.stride <= 64)
+    }
+
+    /// The body's line `range` as a scan makes it.
+    private func content(_ body: [UInt8], _ range: Range<Int>) -> LineContent {
+        body.withUnsafeBufferPointer { LineContent(body: body, view: $0[range]) }
     }
 }
