@@ -51,35 +51,39 @@ struct HunkBodyReader {
 
         func append(_ kind: DiffLine.Kind, _ body: Bytes, _ k: Int) {
             let fn = tracker.observe(kind, body)
-            // The numbers first, then one DiffLine built in place (a local copy appended was
-            // copied and destroyed: two retains and releases a line).
-            var oldLine: Int? = nil
-            var newLine: Int? = nil
+            // The numbers first, then one DiffLine built in place with the memberwise init (see
+            // DiffLine's note: other ways copied and destroyed each line once more).
+            var oldNumber = DiffLine.noNumber
+            var newNumber = DiffLine.noNumber
             switch kind {
             case .context:
-                oldLine = unbounded ? nil : oldNo
-                newLine = unbounded ? nil : newNo
-                oldNo &+= 1
-                newNo &+= 1
                 if !unbounded {
+                    oldNumber = oldNo
+                    newNumber = newNo
                     oldLeft -= 1
                     newLeft -= 1
                 }
-            case .added:
-                newLine = unbounded ? nil : newNo
-                newNo &+= 1
-                if !unbounded { newLeft -= 1 }
-            case .removed:
-                oldLine = unbounded ? nil : oldNo
                 oldNo &+= 1
-                if !unbounded { oldLeft -= 1 }
+                newNo &+= 1
+            case .added:
+                if !unbounded {
+                    newNumber = newNo
+                    newLeft -= 1
+                }
+                newNo &+= 1
+            case .removed:
+                if !unbounded {
+                    oldNumber = oldNo
+                    oldLeft -= 1
+                }
+                oldNo &+= 1
             case .noNewline:
                 break
             }
             result.lines.append(
                 DiffLine(
-                    kind: kind, content: input.owned(body), oldLine: oldLine, newLine: newLine,
-                    function: fn, sourceID: input.id(k)))
+                    kind: kind, content: input.owned(body), function: fn, sourceID: input.id(k),
+                    oldNumber: oldNumber, newNumber: newNumber))
             result.indices.append(k)
         }
 

@@ -494,8 +494,8 @@ struct ScanMachine {
             claim(k, .diffLine(patch: patchIndex, file: 0, hunk: 0, line: hunk.lines.count))
             hunk.lines.append(
                 DiffLine(
-                    kind: kind, content: input.owned(body), oldLine: nil, newLine: nil, function: fn,
-                    sourceID: input.id(k)))
+                    kind: kind, content: input.owned(body), function: fn, sourceID: input.id(k),
+                    oldNumber: DiffLine.noNumber, newNumber: DiffLine.noNumber))
         }
         hunk.function = hunk.lines.first?.function
         hunk.repairs.append(

@@ -20,14 +20,15 @@ struct LineContentTests {
     @Test func equalityAndJSONAreTheString() throws {
         let body: [UInt8] = Array("xx int k;".utf8)
         let fromBytes = DiffLine(
-            kind: .added, content: content(body, 3..<body.count), oldLine: nil, newLine: 4, function: "f", sourceID: 7)
+            kind: .added, content: content(body, 3..<body.count), function: "f", sourceID: 7,
+            oldNumber: DiffLine.noNumber, newNumber: 4)
         let fromString = DiffLine(kind: .added, text: "int k;", newLine: 4, function: "f", sourceID: 7)
         #expect(fromBytes == fromString)
         // Canonical equivalence, as String compares: U+212A KELVIN SIGN is `K`.
         let kelvin = DiffLine(kind: .added, text: "int \u{212A};", newLine: 4, function: "f", sourceID: 7)
         let ascii = DiffLine(
-            kind: .added, content: content(Array("int K;".utf8), 0..<6), oldLine: nil, newLine: 4, function: "f",
-            sourceID: 7)
+            kind: .added, content: content(Array("int K;".utf8), 0..<6), function: "f", sourceID: 7,
+            oldNumber: DiffLine.noNumber, newNumber: 4)
         #expect(kelvin == ascii)
         #expect(fromBytes != ascii)
 
@@ -43,8 +44,8 @@ struct LineContentTests {
 
     @Test func settingTextReplacesTheBytes() throws {
         var line = DiffLine(
-            kind: .context, content: content(Array(" a".utf8), 1..<2), oldLine: 1, newLine: 1, function: nil,
-            sourceID: 0)
+            kind: .context, content: content(Array(" a".utf8), 1..<2), function: nil, sourceID: 0,
+            oldNumber: 1, newNumber: 1)
         line.text = "b"
         #expect(line.text == "b")
         #expect(line.withTextUTF8 { Array($0) } == [UInt8(ascii: "b")])
