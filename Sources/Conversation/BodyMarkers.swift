@@ -88,7 +88,9 @@ public enum BodyMarkers {
     public static func isSignOff(_ s: String, author: String?) -> Bool {
         var t = s.trimmingSpaces()
         if t.hasPrefix("-") { t = t.trimmingCharacters(in: "- ") }
-        guard !t.isEmpty, t.count <= 30 else { return false }
+        // Counted on bytes for plain ASCII (one Character a byte): most lines are long
+        // sentences, and counting their Characters cost more than the rest of the test.
+        guard !t.isEmpty, t.isPlainASCII ? t.utf8.count <= 30 : t.count <= 30 else { return false }
         let words = t.split(separator: " ")
         guard words.count <= 3 else { return false }
         if let author {
