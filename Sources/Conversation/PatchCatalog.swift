@@ -12,7 +12,7 @@ struct PatchCatalog {
     private(set) var patches: [ExtractedPatch] = []
     /// For each entry, its added and removed lines as `changedLines` fingerprints (to match quoted
     /// fragments); computed on first use: only matches that involve a fragment need them.
-    private var lineSets: [Set<UInt64>?] = []
+    private var lineSets: [LineFingerprints?] = []
     /// For each entry, its lower-cased title and its hunks' `path old new` keys (computed once).
     private var lowerTitles: [String] = []
     private var hunkKeys: [Set<HunkKey>?] = []
@@ -29,7 +29,7 @@ struct PatchCatalog {
     ) -> Int {
         let candidate = Self.makePatch(
             lp, message: i, messageValue: m, inBody: inBody, index: patches.count, memo: &memo)
-        var lines: Set<UInt64>? = nil
+        var lines: LineFingerprints? = nil
         var keys: Set<HunkKey>? = nil
         let lowerTitle = candidate.title.lowercased()
         if let j = matchIndex(candidate, lowerTitle: lowerTitle, lines: &lines, keys: &keys) {
@@ -54,7 +54,7 @@ struct PatchCatalog {
         return patches.count - 1
     }
 
-    private mutating func lineSet(_ j: Int) -> Set<UInt64> {
+    private mutating func lineSet(_ j: Int) -> LineFingerprints {
         if let s = lineSets[j] { return s }
         let s = Self.changedLines(patches[j].files)
         lineSets[j] = s
@@ -80,7 +80,7 @@ struct PatchCatalog {
     /// changed lines all appear in an earlier patch. `lines` and `keys` are the candidate's,
     /// computed here when first needed.
     private mutating func matchIndex(
-        _ c: ExtractedPatch, lowerTitle: String, lines: inout Set<UInt64>?, keys: inout Set<HunkKey>?
+        _ c: ExtractedPatch, lowerTitle: String, lines: inout LineFingerprints?, keys: inout Set<HunkKey>?
     ) -> Int? {
         // Fields are read in place: copying each entry (a struct of ~20 references) per candidate
         // was a retain/release storm on threads with many patches.
@@ -135,20 +135,20 @@ struct PatchCatalog {
     /// (runs of spaces and tabs read as one space, none at the ends; empty lines left out): the
     /// fragment test only asks whether one patch's changed lines are among another's, and 64-bit
     /// fingerprints answer that without a String per line.
-    static func changedLines(_ files: [FileDiff]) -> Set<UInt64> {
-        var s = Set<UInt64>()
+    static func changedLines(_ files: [FileDiff]) -> LineFingerprints {
+        var s: [UInt64] = []
         for f in files {
             for h in f.hunks {
                 // Lines read in place, not copied.
                 for i in h.lines.indices where h.lines[i].kind == .added || h.lines[i].kind == .removed {
                     let sign = h.lines[i].kind == .added ? UInt8(ascii: "+") : UInt8(ascii: "-")
                     if let key = h.lines[i].withTextUTF8({ lineKey($0, sign: sign) }) {
-                        s.insert(key)
+                        s.append(key)
                     }
                 }
             }
         }
-        return s
+        return LineFingerprints(s)
     }
 
     /// FNV-1a over `sign` and the normalised bytes; nil when nothing but whitespace is left.
