@@ -19,50 +19,59 @@ enum Base64Decoder {
     }()
 
     static func decode(_ input: UnsafeBufferPointer<UInt8>) -> Output {
-        var out = [UInt8]()
-        out.reserveCapacity(input.count / 4 * 3 + 3)
         var garbage = 0
-        var acc: UInt32 = 0
-        var n = 0
-        table.withUnsafeBufferPointer { t in
-            for b in input {
-                let v = t[Int(b)]
-                if v == 0xFF {
-                    if b == 0x3D {  // '=': flush what the quantum holds
-                        flush(&acc, &n, &out)
-                    } else if !ASCII.isSpace(b) {
-                        garbage += 1
-                    }
-                    continue
+        var truncated = false
+        // Every sextet gives at most 3/4 of a byte (a flush at `=` gives less), so the output
+        // fits this capacity and is written in place (three checked appends a quantum cost
+        // more than the decoding).
+        let capacity = input.count / 4 * 3 + 3
+        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
+            var k = 0
+            var acc: UInt32 = 0
+            var n = 0
+            @inline(__always) func flush() {
+                switch n {
+                case 2:
+                    out[k] = UInt8(truncatingIfNeeded: acc >> 4)
+                    k += 1
+                case 3:
+                    out[k] = UInt8(truncatingIfNeeded: acc >> 10)
+                    out[k + 1] = UInt8(truncatingIfNeeded: acc >> 2)
+                    k += 2
+                default: break
                 }
-                acc = acc << 6 | UInt32(v)
-                n += 1
-                if n == 4 {
-                    out.append(UInt8(truncatingIfNeeded: acc >> 16))
-                    out.append(UInt8(truncatingIfNeeded: acc >> 8))
-                    out.append(UInt8(truncatingIfNeeded: acc))
-                    acc = 0
-                    n = 0
+                acc = 0
+                n = 0
+            }
+            table.withUnsafeBufferPointer { t in
+                for b in input {
+                    let v = t[Int(b)]
+                    if v == 0xFF {
+                        if b == 0x3D {  // '=': flush what the quantum holds
+                            flush()
+                        } else if !ASCII.isSpace(b) {
+                            garbage += 1
+                        }
+                        continue
+                    }
+                    acc = acc << 6 | UInt32(v)
+                    n += 1
+                    if n == 4 {
+                        out[k] = UInt8(truncatingIfNeeded: acc >> 16)
+                        out[k + 1] = UInt8(truncatingIfNeeded: acc >> 8)
+                        out[k + 2] = UInt8(truncatingIfNeeded: acc)
+                        k += 3
+                        acc = 0
+                        n = 0
+                    }
                 }
             }
+            truncated = n == 1
+            flush()
+            count = k
         }
-        let truncated = n == 1
-        flush(&acc, &n, &out)
-        return Output(bytes: out, garbage: garbage, truncated: truncated)
+        return Output(bytes: bytes, garbage: garbage, truncated: truncated)
     }
 
     static func decode(_ input: [UInt8]) -> Output { input.withUnsafeBufferPointer { decode($0) } }
-
-    @inline(__always)
-    private static func flush(_ acc: inout UInt32, _ n: inout Int, _ out: inout [UInt8]) {
-        switch n {
-        case 2: out.append(UInt8(truncatingIfNeeded: acc >> 4))
-        case 3:
-            out.append(UInt8(truncatingIfNeeded: acc >> 10))
-            out.append(UInt8(truncatingIfNeeded: acc >> 2))
-        default: break
-        }
-        acc = 0
-        n = 0
-    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Mail
@@ -26,6 +27,25 @@ import Testing
         #expect(cut.bytes == Array("hello ".utf8))
         // Separately padded chunks, concatenated.
         #expect(Base64Decoder.decode(Array("YQ==Yg==".utf8)).bytes == Array("ab".utf8))
+    }
+
+    /// Random bytes of every length up to 3 quanta and beyond, encoded by Foundation (with line
+    /// breaks), come back; the output is written in place, so the densest inputs (3-sextet
+    /// chunks each flushed by `=`, every byte a sextet) must fit as well.
+    @Test func base64RoundTripsAndDenseInputsFit() throws {
+        var rng = SystemRandomNumberGenerator()
+        for length in Array(0...13) + [57, 58, 1000] {
+            let data = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            let text = Data(data).base64EncodedString(options: [.lineLength64Characters, .endLineWithLineFeed])
+            let r = Base64Decoder.decode(Array(text.utf8))
+            #expect(r.bytes == data && r.garbage == 0 && !r.truncated, "length \(length)")
+        }
+        for chunks in 0...9 {
+            let r = Base64Decoder.decode(Array(String(repeating: "QUI=", count: chunks).utf8))
+            #expect(r.bytes == Array(String(repeating: "AB", count: chunks).utf8))
+        }
+        #expect(Base64Decoder.decode(Array("QUJD".utf8)).bytes == Array("ABC".utf8))
+        #expect(Base64Decoder.decode(Array("QUJ".utf8)).bytes == Array("AB".utf8))
     }
 
     @Test func rfc2047() {
