@@ -133,8 +133,8 @@ public struct ReviewComment: Sendable, Codable, Equatable {
     public var text: String
     /// Trailers the comment gives (`Reviewed-by: ...`).
     public var trailers: [Trailer]
-    /// `file:line` of the comment's first line in the input.
-    public var source: String
+    /// Where the comment's first line is in the input (`file:line:column` in JSON).
+    public var source: SourceReference
 }
 
 public struct Anchor: Sendable, Codable, Equatable {
@@ -157,15 +157,15 @@ public struct Anchor: Sendable, Codable, Equatable {
     public var quoteLevel: Int?
     /// For `prose`: the comment that prose belongs to, when it is one.
     public var comment: Int?
-    /// `file:line` of the anchored line in the input.
-    public var source: String?
+    /// Where the anchored line is in the input (`file:line:column` in JSON).
+    public var source: SourceReference?
 
     public static let none = Anchor(kind: .none)
 
     public init(
         kind: Kind, patch: Int? = nil, file: String? = nil, function: String? = nil,
         text: String? = nil, oldLine: Int? = nil, newLine: Int? = nil, quoteLevel: Int? = nil,
-        comment: Int? = nil, source: String? = nil
+        comment: Int? = nil, source: SourceReference? = nil
     ) {
         self.kind = kind
         self.patch = patch

@@ -83,7 +83,7 @@ public enum ThreadExtractor {
                         patch: patchIndex, version: patchIndex.map { patches[$0].version },
                         file: effective.file, function: effective.function, anchor: anchor,
                         discussion: discussion, text: c.text, trailers: c.trailers,
-                        source: loc.description))
+                        source: SourceReference(loc)))
             }
         }
 
@@ -145,7 +145,7 @@ public enum ThreadExtractor {
         patches: [ExtractedPatch], commentMap: [Int]
     ) -> Anchor {
         guard let k = line else { return .none }
-        let loc = SourceLocation(file: m.source.file, line: m.source.line + k, column: 1).description
+        let loc = SourceReference(SourceLocation(file: m.source.file, line: m.source.line + k, column: 1))
         let level = a.lines[k].level
         switch a.roles[k] {
         case .patch(let role):

@@ -42,6 +42,6 @@ enum CommentPlacer {
             index: c.index, author: c.author, authorInferred: c.authorInferred, message: c.message, date: c.date,
             quoteLevel: c.quoteLevel, text: c.text, trailers: c.trailers.map { "\($0.key): \($0.value)" },
             anchorKind: anchor.kind.rawValue, anchorText: anchor.text, viaDiscussion: via, placement: placement,
-            at: at, source: c.source)
+            at: at, source: c.source.description)
     }
 }
