@@ -122,19 +122,97 @@ public struct ReviewComment: Sendable, Codable, Equatable {
     public var date: String?
     public var quoteLevel: Int
     /// Index into `patches` of the patch the anchor belongs to (directly or through `discussion`).
-    public var patch: Int?
-    public var version: Int?
+    public var patch: Int? {
+        get { OptionalNumber.read(patchNumber) }
+        set { patchNumber = OptionalNumber.store(newValue) }
+    }
+    public var version: Int? {
+        get { OptionalNumber.read(versionNumber) }
+        set { versionNumber = OptionalNumber.store(newValue) }
+    }
     public var file: String?
     public var function: String?
     public var anchor: Anchor
     /// When the comment answers someone's prose that was itself a comment on a patch line (or on
     /// the commit message), the patch line the discussion is about.
-    public var discussion: Anchor?
+    public var discussion: Anchor? {
+        get { discussionBox?.anchor }
+        set { discussionBox = newValue.map(AnchorBox.init) }
+    }
     public var text: String
     /// Trailers the comment gives (`Reviewed-by: ...`).
     public var trailers: [Trailer]
     /// Where the comment's first line is in the input (`file:line:column` in JSON).
     public var source: SourceReference
+
+    // Stored compactly: an archive holds hundreds of thousands of comments (520 bytes each
+    // before). Numbers without Optional's tag (see `OptionalNumber`); the discussion anchor,
+    // absent from most comments, behind a reference.
+    var patchNumber: Int
+    var versionNumber: Int
+    var discussionBox: AnchorBox?
+
+    // The initialisers are in an extension, so the extractor builds comments with the implicit
+    // memberwise one (a custom `init` cost a copy and destroy of each comment on append).
+}
+
+extension ReviewComment {
+    private enum CodingKeys: String, CodingKey {
+        case index, author, authorInferred, message, date, quoteLevel, patch, version, file, function, anchor
+        case discussion, text, trailers, source
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            index: try c.decode(Int.self, forKey: .index), author: try c.decodeIfPresent(String.self, forKey: .author),
+            authorInferred: try c.decode(Bool.self, forKey: .authorInferred),
+            message: try c.decode(Int.self, forKey: .message), date: try c.decodeIfPresent(String.self, forKey: .date),
+            quoteLevel: try c.decode(Int.self, forKey: .quoteLevel),
+            file: try c.decodeIfPresent(String.self, forKey: .file),
+            function: try c.decodeIfPresent(String.self, forKey: .function),
+            anchor: try c.decode(Anchor.self, forKey: .anchor),
+            text: try c.decode(String.self, forKey: .text), trailers: try c.decode([Trailer].self, forKey: .trailers),
+            source: try c.decode(SourceReference.self, forKey: .source),
+            patchNumber: OptionalNumber.store(try c.decodeIfPresent(Int.self, forKey: .patch)),
+            versionNumber: OptionalNumber.store(try c.decodeIfPresent(Int.self, forKey: .version)),
+            discussionBox: try c.decodeIfPresent(Anchor.self, forKey: .discussion).map(AnchorBox.init))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(index, forKey: .index)
+        try c.encodeIfPresent(author, forKey: .author)
+        try c.encode(authorInferred, forKey: .authorInferred)
+        try c.encode(message, forKey: .message)
+        try c.encodeIfPresent(date, forKey: .date)
+        try c.encode(quoteLevel, forKey: .quoteLevel)
+        try c.encodeIfPresent(patch, forKey: .patch)
+        try c.encodeIfPresent(version, forKey: .version)
+        try c.encodeIfPresent(file, forKey: .file)
+        try c.encodeIfPresent(function, forKey: .function)
+        try c.encode(anchor, forKey: .anchor)
+        try c.encodeIfPresent(discussion, forKey: .discussion)
+        try c.encode(text, forKey: .text)
+        try c.encode(trailers, forKey: .trailers)
+        try c.encode(source, forKey: .source)
+    }
+}
+
+/// An anchor behind a reference, compared by value.
+final class AnchorBox: Sendable, Equatable {
+    let anchor: Anchor
+    init(_ anchor: Anchor) { self.anchor = anchor }
+    static func == (a: AnchorBox, b: AnchorBox) -> Bool { a.anchor == b.anchor }
+}
+
+/// Optional integers stored without Optional's tag byte, which pads an `Int?` to 16 bytes:
+/// `Int.min` stands for nil. The numbers here (indices, line numbers, levels, versions) are
+/// never that.
+enum OptionalNumber {
+    static let none = Int.min
+    @inline(__always) static func read(_ n: Int) -> Int? { n == none ? nil : n }
+    @inline(__always) static func store(_ n: Int?) -> Int { n ?? none }
 }
 
 public struct Anchor: Sendable, Codable, Equatable {
@@ -147,18 +225,40 @@ public struct Anchor: Sendable, Codable, Equatable {
         case none
     }
     public var kind: Kind
-    public var patch: Int?
+    public var patch: Int? {
+        get { OptionalNumber.read(patchNumber) }
+        set { patchNumber = OptionalNumber.store(newValue) }
+    }
     public var file: String?
     public var function: String?
     /// The anchored line's text (diff lines without their prefix), nil for `none`.
     public var text: String?
-    public var oldLine: Int?
-    public var newLine: Int?
-    public var quoteLevel: Int?
+    public var oldLine: Int? {
+        get { OptionalNumber.read(oldNumber) }
+        set { oldNumber = OptionalNumber.store(newValue) }
+    }
+    public var newLine: Int? {
+        get { OptionalNumber.read(newNumber) }
+        set { newNumber = OptionalNumber.store(newValue) }
+    }
+    public var quoteLevel: Int? {
+        get { OptionalNumber.read(levelNumber) }
+        set { levelNumber = OptionalNumber.store(newValue) }
+    }
     /// For `prose`: the comment that prose belongs to, when it is one.
-    public var comment: Int?
+    public var comment: Int? {
+        get { OptionalNumber.read(commentNumber) }
+        set { commentNumber = OptionalNumber.store(newValue) }
+    }
     /// Where the anchored line is in the input (`file:line:column` in JSON).
     public var source: SourceReference?
+
+    // Every comment holds one or two anchors: the numbers without Optional's tag.
+    private var patchNumber: Int
+    private var oldNumber: Int
+    private var newNumber: Int
+    private var levelNumber: Int
+    private var commentNumber: Int
 
     public static let none = Anchor(kind: .none)
 
@@ -168,15 +268,47 @@ public struct Anchor: Sendable, Codable, Equatable {
         comment: Int? = nil, source: SourceReference? = nil
     ) {
         self.kind = kind
-        self.patch = patch
+        patchNumber = OptionalNumber.store(patch)
         self.file = file
         self.function = function
         self.text = text
-        self.oldLine = oldLine
-        self.newLine = newLine
-        self.quoteLevel = quoteLevel
-        self.comment = comment
+        oldNumber = OptionalNumber.store(oldLine)
+        newNumber = OptionalNumber.store(newLine)
+        levelNumber = OptionalNumber.store(quoteLevel)
+        commentNumber = OptionalNumber.store(comment)
         self.source = source
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case kind, patch, file, function, text, oldLine, newLine, quoteLevel, comment, source
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            kind: try c.decode(Kind.self, forKey: .kind), patch: try c.decodeIfPresent(Int.self, forKey: .patch),
+            file: try c.decodeIfPresent(String.self, forKey: .file),
+            function: try c.decodeIfPresent(String.self, forKey: .function),
+            text: try c.decodeIfPresent(String.self, forKey: .text),
+            oldLine: try c.decodeIfPresent(Int.self, forKey: .oldLine),
+            newLine: try c.decodeIfPresent(Int.self, forKey: .newLine),
+            quoteLevel: try c.decodeIfPresent(Int.self, forKey: .quoteLevel),
+            comment: try c.decodeIfPresent(Int.self, forKey: .comment),
+            source: try c.decodeIfPresent(SourceReference.self, forKey: .source))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encodeIfPresent(patch, forKey: .patch)
+        try c.encodeIfPresent(file, forKey: .file)
+        try c.encodeIfPresent(function, forKey: .function)
+        try c.encodeIfPresent(text, forKey: .text)
+        try c.encodeIfPresent(oldLine, forKey: .oldLine)
+        try c.encodeIfPresent(newLine, forKey: .newLine)
+        try c.encodeIfPresent(quoteLevel, forKey: .quoteLevel)
+        try c.encodeIfPresent(comment, forKey: .comment)
+        try c.encodeIfPresent(source, forKey: .source)
     }
 
     /// True for anchors on a diff line (added, removed, context).

@@ -62,13 +62,15 @@ public enum ThreadExtractor {
                     patches: patches, commentMap: localToGlobalComment)
                 var discussion: Anchor?
                 if anchor.kind == .prose, let prior = anchor.comment, prior < comments.count {
-                    let p = comments[prior]
-                    if p.anchor.isDiffLine || p.anchor.kind == .commitMessage || p.anchor.kind == .hunkHeader
-                        || p.anchor.kind == .fileHeader
+                    // Read in place: a copy of the whole comment per prose anchor was a
+                    // retain and release of its every field.
+                    let priorKind = comments[prior].anchor.kind
+                    if comments[prior].anchor.isDiffLine || priorKind == .commitMessage || priorKind == .hunkHeader
+                        || priorKind == .fileHeader
                     {
-                        discussion = p.anchor
+                        discussion = comments[prior].anchor
                     } else {
-                        discussion = p.discussion
+                        discussion = comments[prior].discussion
                     }
                 }
                 let effective = anchor.kind == .prose ? (discussion ?? anchor) : anchor
@@ -80,15 +82,17 @@ public enum ThreadExtractor {
                     ReviewComment(
                         index: comments.count, author: c.author.name, authorInferred: c.author.inferred,
                         message: i, date: dateISO, quoteLevel: c.level,
-                        patch: patchIndex, version: patchIndex.map { patches[$0].version },
                         file: effective.file, function: effective.function, anchor: anchor,
-                        discussion: discussion, text: c.text, trailers: c.trailers,
-                        source: SourceReference(loc)))
+                        text: c.text, trailers: c.trailers, source: SourceReference(loc),
+                        patchNumber: OptionalNumber.store(patchIndex),
+                        versionNumber: OptionalNumber.store(patchIndex.map { patches[$0].version }),
+                        discussionBox: discussion.map(AnchorBox.init)))
             }
         }
 
         // Trailers given in replies belong to the patch version the reply is about.
-        for c in comments where !c.trailers.isEmpty {
+        for ci in comments.indices where !comments[ci].trailers.isEmpty {
+            let c = comments[ci]
             let target = c.patch ?? patchForReply(subjects[c.message], patches: patches)
             guard let t = target else { continue }
             for tr in c.trailers where tr.key.lowercased() != "signed-off-by" {
