@@ -51,7 +51,6 @@ struct LineContent: Sendable {
             body(UnsafeBufferPointer(rebasing: all[Int(start)..<(Int(start) + Int(count))]))
         }
     }
-
 }
 
 extension LineContent: Equatable {
