@@ -260,6 +260,36 @@ struct PatchCatalog {
     }
 
     static func withoutReplyPrefixes(_ s: String) -> String {
+        guard s.isPlainASCII else { return withoutReplyPrefixesCharacters(s) }
+        // Plain ASCII: the prefixes are tested on bytes, and the subject is cut once at the end.
+        var copy = s
+        let start = copy.withUTF8 { b -> Int in
+            var i = 0
+            @inline(__always) func skipSpaces() {
+                while i < b.count && (b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0D) { i += 1 }
+            }
+            skipSpaces()
+            var guardCount = 0
+            while guardCount < 20 {
+                guardCount += 1
+                guard
+                    let p = replyPrefixes.first(where: { p in
+                        i + p.count <= b.count && (0..<p.count).allSatisfy { ProseBytes.lower(b[i + $0]) == p[$0] }
+                    })
+                else { break }
+                i += p.count
+                skipSpaces()
+            }
+            return i
+        }
+        return start == 0
+            ? s.trimmingSpaces() : String(decoding: s.utf8.dropFirst(start), as: UTF8.self).trimmingSpaces()
+    }
+
+    private static let replyPrefixes: [[UInt8]] = ["re:", "aw:", "fwd:", "fw:", "sv:", "antw:"].map { Array($0.utf8) }
+
+    /// `withoutReplyPrefixes` on Characters: for other text, and the tests' reference.
+    static func withoutReplyPrefixesCharacters(_ s: String) -> String {
         var t = s.trimmingSpaces()
         var guardCount = 0
         while guardCount < 20 {
