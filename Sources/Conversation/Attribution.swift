@@ -285,6 +285,7 @@ extension AttributionParser {
 extension String {
     /// ASCII without a line feed: every byte is one Character (CR LF, the one two-byte ASCII
     /// Character, needs the LF), so byte and Character operations agree.
+    ///
     /// Read on the contiguous bytes, eight at a time (the `utf8` view's iterator cost ~25
     /// instructions a byte, and this guards every byte path here).
     var isPlainASCII: Bool {
