@@ -144,7 +144,7 @@ public enum AttributionParser {
             if u[lo] == 0x28 && u[hi - 1] == 0x29 { return true }
             // Only a short token can be a date word: no String for the others.
             guard hi - lo <= dateWordMaxLength else { return false }
-            return dateWords.contains(lowerString(UnsafeBufferPointer(rebasing: u[lo..<hi])))
+            return dateWords.contains(ProseBytes.lowerString(UnsafeBufferPointer(rebasing: u[lo..<hi])))
         }
     }
 
@@ -156,14 +156,6 @@ public enum AttributionParser {
         if t.contains(where: { $0.isNumber }) { return true }
         let lower = t.lowercased()
         return dateWords.contains(lower) || (lower.hasPrefix("(") && lower.hasSuffix(")"))
-    }
-
-    /// ASCII bytes lower-cased into a String.
-    private static func lowerString(_ b: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: b.count) { out in
-            for k in 0..<b.count { out[k] = ProseBytes.lower(b[k]) }
-            return b.count
-        }
     }
 
     /// Built once (a literal in the function body was built on every call).
@@ -194,7 +186,7 @@ public enum AttributionParser {
                 let f = b[w.lowerBound]
                 guard (f | 0x20) &- 0x61 < 26 || f == 0x22 || f == 0x27 else { return false }
                 if words.count > 1 && w.count <= lowerWordMaxLength
-                    && lowerWords.contains(lowerString(UnsafeBufferPointer(rebasing: b[w])))
+                    && lowerWords.contains(ProseBytes.lowerString(UnsafeBufferPointer(rebasing: b[w])))
                 {
                     return false
                 }

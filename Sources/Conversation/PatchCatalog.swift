@@ -266,7 +266,7 @@ struct PatchCatalog {
         let start = copy.withUTF8 { b -> Int in
             var i = 0
             @inline(__always) func skipSpaces() {
-                while i < b.count && (b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0D) { i += 1 }
+                while i < b.count && ProseBytes.isTrimmed(b[i]) { i += 1 }
             }
             skipSpaces()
             var guardCount = 0
@@ -286,7 +286,8 @@ struct PatchCatalog {
             ? s.trimmingSpaces() : String(decoding: s.utf8.dropFirst(start), as: UTF8.self).trimmingSpaces()
     }
 
-    private static let replyPrefixes: [[UInt8]] = ["re:", "aw:", "fwd:", "fw:", "sv:", "antw:"].map { Array($0.utf8) }
+    private static let replyPrefixTexts = ["re:", "aw:", "fwd:", "fw:", "sv:", "antw:"]
+    private static let replyPrefixes: [[UInt8]] = replyPrefixTexts.map { Array($0.utf8) }
 
     /// `withoutReplyPrefixes` on Characters: for other text, and the tests' reference.
     static func withoutReplyPrefixesCharacters(_ s: String) -> String {
@@ -297,7 +298,7 @@ struct PatchCatalog {
             // Every prefix starts with r, a, f or s: other subjects are not lower-cased whole.
             guard BodyMarkers.startsWithOneOf("rafs", t) else { break }
             let lower = t.lowercased()
-            guard let prefix = ["re:", "aw:", "fwd:", "fw:", "sv:", "antw:"].first(where: { lower.hasPrefix($0) })
+            guard let prefix = replyPrefixTexts.first(where: { lower.hasPrefix($0) })
             else { break }
             t = String(t.dropFirst(prefix.count)).trimmingSpaces()
         }

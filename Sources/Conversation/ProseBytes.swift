@@ -159,9 +159,14 @@ struct ProseBytes {
     }
 
     static func lowerString(_ body: [UInt8], _ r: Range<Int>) -> String {
-        String(unsafeUninitializedCapacity: r.count) { out in
-            for (i, k) in r.enumerated() { out[i] = lower(body[k]) }
-            return r.count
+        body.withUnsafeBufferPointer { lowerString(UnsafeBufferPointer(rebasing: $0[r])) }
+    }
+
+    /// ASCII bytes lower-cased into a String.
+    static func lowerString(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: b.count) { out in
+            for k in 0..<b.count { out[k] = lower(b[k]) }
+            return b.count
         }
     }
 

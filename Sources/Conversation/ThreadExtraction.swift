@@ -206,15 +206,6 @@ final class AnchorBox: Sendable, Equatable {
     static func == (a: AnchorBox, b: AnchorBox) -> Bool { a.anchor == b.anchor }
 }
 
-/// Optional integers stored without Optional's tag byte, which pads an `Int?` to 16 bytes:
-/// `Int.min` stands for nil. The numbers here (indices, line numbers, levels, versions) are
-/// never that.
-enum OptionalNumber {
-    static let none = Int.min
-    @inline(__always) static func read(_ n: Int) -> Int? { n == none ? nil : n }
-    @inline(__always) static func store(_ n: Int?) -> Int { n ?? none }
-}
-
 public struct Anchor: Sendable, Codable, Equatable {
     public enum Kind: String, Sendable, Codable {
         case added, removed, context

@@ -203,24 +203,22 @@ public struct DiffLine: Sendable, Codable, Equatable {
     /// Line number in the old file (context, removed) and in the new file (context, added);
     /// nil when unknown (fragments) or not applicable.
     public var oldLine: Int? {
-        get { oldNumber == Self.noNumber ? nil : oldNumber }
-        set { oldNumber = newValue ?? Self.noNumber }
+        get { OptionalNumber.read(oldNumber) }
+        set { oldNumber = OptionalNumber.store(newValue) }
     }
     public var newLine: Int? {
-        get { newNumber == Self.noNumber ? nil : newNumber }
-        set { newNumber = newValue ?? Self.noNumber }
+        get { OptionalNumber.read(newNumber) }
+        set { newNumber = OptionalNumber.store(newValue) }
     }
     /// The function (or struct) that encloses this line, tracked through the hunk: starts from the
     /// section's function and changes where a definition starts inside the hunk.
     public var function: String?
     /// The id of the ScanLine this came from (the caller's line number).
     public var sourceID: Int
-    // The numbers without Optional's tag byte, which padded each to 16 bytes: an archive holds
-    // millions of diff lines. `noNumber` stands for nil; no line has that number (a count that
-    // wraps past `Int.max` in a lying header reads as unknown).
+    // The numbers without Optional's tag byte (see `OptionalNumber`): an archive holds millions
+    // of diff lines.
     var oldNumber: Int
     var newNumber: Int
-    static let noNumber = Int.min
 
     // The initialisers are in an extension so the scanner can use the implicit memberwise one:
     // built with it, a line goes into its array without the copy and destroy (two retains and
@@ -239,7 +237,7 @@ extension DiffLine {
     ) {
         self.init(
             kind: kind, content: LineContent(text), function: function, sourceID: sourceID,
-            oldNumber: oldLine ?? Self.noNumber, newNumber: newLine ?? Self.noNumber)
+            oldNumber: OptionalNumber.store(oldLine), newNumber: OptionalNumber.store(newLine))
     }
 
     private enum CodingKeys: String, CodingKey { case kind, text, oldLine, newLine, function, sourceID }

@@ -53,8 +53,8 @@ struct HunkBodyReader {
             let fn = tracker.observe(kind, body)
             // The numbers first, then one DiffLine built in place with the memberwise init (see
             // DiffLine's note: other ways copied and destroyed each line once more).
-            var oldNumber = DiffLine.noNumber
-            var newNumber = DiffLine.noNumber
+            var oldNumber = OptionalNumber.none
+            var newNumber = OptionalNumber.none
             switch kind {
             case .context:
                 if !unbounded {

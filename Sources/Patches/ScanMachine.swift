@@ -495,7 +495,7 @@ struct ScanMachine {
             hunk.lines.append(
                 DiffLine(
                     kind: kind, content: input.owned(body), function: fn, sourceID: input.id(k),
-                    oldNumber: DiffLine.noNumber, newNumber: DiffLine.noNumber))
+                    oldNumber: OptionalNumber.none, newNumber: OptionalNumber.none))
         }
         hunk.function = hunk.lines.first?.function
         hunk.repairs.append(

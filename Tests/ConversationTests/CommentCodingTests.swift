@@ -1,5 +1,6 @@
 import Foundation
 import Mail
+import Patches
 import Testing
 
 @testable import Conversation

@@ -21,14 +21,14 @@ struct LineContentTests {
         let body: [UInt8] = Array("xx int k;".utf8)
         let fromBytes = DiffLine(
             kind: .added, content: content(body, 3..<body.count), function: "f", sourceID: 7,
-            oldNumber: DiffLine.noNumber, newNumber: 4)
+            oldNumber: OptionalNumber.none, newNumber: 4)
         let fromString = DiffLine(kind: .added, text: "int k;", newLine: 4, function: "f", sourceID: 7)
         #expect(fromBytes == fromString)
         // Canonical equivalence, as String compares: U+212A KELVIN SIGN is `K`.
         let kelvin = DiffLine(kind: .added, text: "int \u{212A};", newLine: 4, function: "f", sourceID: 7)
         let ascii = DiffLine(
             kind: .added, content: content(Array("int K;".utf8), 0..<6), function: "f", sourceID: 7,
-            oldNumber: DiffLine.noNumber, newNumber: 4)
+            oldNumber: OptionalNumber.none, newNumber: 4)
         #expect(kelvin == ascii)
         #expect(fromBytes != ascii)
 
