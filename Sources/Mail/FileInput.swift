@@ -17,10 +17,34 @@ enum FileInput {
         var truncated: Bool
     }
 
+    /// The bytes of `path` (or `-` for stdin): a regular file of at least `mapMinimum` bytes is
+    /// mapped (`InputBytes.map`), anything else read.
+    static func bytes(path: String, limit: Int, mapMinimum: Int = mapMinimum) throws(MailError) -> InputBytes {
+        let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
+        defer { if fd != STDIN_FILENO { close(fd) } }
+        var st = stat()
+        if fd != STDIN_FILENO, fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) >= mapMinimum,
+            let mapped = InputBytes.map(fd: fd, size: Int(st.st_size), limit: limit)
+        {
+            return mapped
+        }
+        let read = try read(fd: fd, path: path, limit: limit)
+        return InputBytes(bytes: read.bytes, truncated: read.truncated)
+    }
+
+    /// Files this large are mapped rather than read: below it the mapping's system calls cost
+    /// more than the copy they save.
+    static let mapMinimum = 1 << 20
+
     static func read(path: String, limit: Int) throws(MailError) -> Read {
         let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         defer { if fd != STDIN_FILENO { close(fd) } }
+        return try read(fd: fd, path: path, limit: limit)
+    }
+
+    private static func read(fd: Int32, path: String, limit: Int) throws(MailError) -> Read {
         var st = stat()
         var expected = 0
         if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG { expected = Int(st.st_size) }

@@ -17,36 +17,48 @@ public enum MailReader {
             throw .unsupported(location: SourceLocation(file: path, line: 1), reason: "a maildir must be a folder")
         }
         let name = path == "-" ? "<stdin>" : path
-        let input = try FileInput.read(path: path, limit: limits.maxInputBytes)
-        var archive = read(bytes: input.bytes, name: name, format: format, limits: limits)
-        if input.truncated { archive.diagnostics.insert(inputLimitDiagnostic(name, limits), at: 0) }
-        return archive
+        return read(
+            input: try FileInput.bytes(path: path, limit: limits.maxInputBytes), name: name, format: format,
+            limits: limits)
     }
 
-    /// The bytes of one file (or `-` for stdin) exactly as `read(path:)` reads them, with
-    /// whether the input limit cut them short: for callers that time or reuse the stages.
-    public static func fileBytes(path: String, limits: ReadLimits = .init()) throws(MailError)
-        -> (bytes: [UInt8], truncated: Bool)
-    {
-        let input = try FileInput.read(path: path, limit: limits.maxInputBytes)
-        return (input.bytes, input.truncated)
+    /// The bytes of one file (or `-` for stdin) exactly as `read(path:)` reads them (a large
+    /// regular file mapped, not copied): for callers that time or reuse the stages.
+    public static func input(path: String, limits: ReadLimits = .init()) throws(MailError) -> InputBytes {
+        try FileInput.bytes(path: path, limit: limits.maxInputBytes)
+    }
+
+    /// Reads the bytes of one file; `name` is used in source locations. When `input` was cut at
+    /// the input limit, the archive says so.
+    public static func read(
+        input: InputBytes, name: String, format: InputFormat = .auto, limits: ReadLimits = .init()
+    ) -> MailArchive {
+        var archive = input.withUnsafeBufferPointer { read(buffer: $0, name: name, format: format, limits: limits) }
+        if input.truncated { archive.diagnostics.insert(inputLimitDiagnostic(name, limits), at: 0) }
+        return archive
     }
 
     /// Reads bytes already in memory; `name` is used in source locations.
     public static func read(
         bytes: [UInt8], name: String, format: InputFormat = .auto, limits: ReadLimits = .init()
     ) -> MailArchive {
-        var bytes = bytes
+        bytes.withUnsafeBufferPointer { read(buffer: $0, name: name, format: format, limits: limits) }
+    }
+
+    /// Messages are copied out of `buffer`: nothing read keeps a pointer into it.
+    static func read(
+        buffer whole: UnsafeBufferPointer<UInt8>, name: String, format: InputFormat, limits: ReadLimits,
+        gzipLevels: Int = 0
+    ) -> MailArchive {
+        var buf = whole
         var diagnostics: [Diagnostic] = []
-        if bytes.count > limits.maxInputBytes {
-            bytes.removeLast(bytes.count - limits.maxInputBytes)
+        if buf.count > limits.maxInputBytes {
+            buf = UnsafeBufferPointer(rebasing: buf[0..<limits.maxInputBytes])
             diagnostics.append(inputLimitDiagnostic(name, limits))
         }
         // Gzip, possibly nested (a .gz of a .gz), at most a few levels.
-        var levels = 0
-        while levels < 3, bytes.withUnsafeBufferPointer(FormatDetector.isGzip) {
-            levels += 1
-            let inflated = bytes.withUnsafeBufferPointer { GzipInflater.inflate($0, limit: limits.maxInputBytes) }
+        if gzipLevels < 3, FormatDetector.isGzip(buf) {
+            let inflated = GzipInflater.inflate(buf, limit: limits.maxInputBytes)
             if let error = inflated.error {
                 diagnostics.append(
                     Diagnostic(
@@ -60,36 +72,36 @@ public enum MailReader {
                         message: "gzip output exceeds the limit of \(limits.maxInputBytes) bytes; the rest is not read")
                 )
             }
-            bytes = inflated.bytes
+            var archive = inflated.bytes.withUnsafeBufferPointer {
+                read(buffer: $0, name: name, format: format, limits: limits, gzipLevels: gzipLevels + 1)
+            }
+            archive.diagnostics = diagnostics + archive.diagnostics
+            return archive
         }
-        let isBlank = bytes.withUnsafeBufferPointer { buf in
-            buf.allSatisfy { ASCII.isSpace($0) }
-        }
-        if isBlank {
+        if buf.allSatisfy({ ASCII.isSpace($0) }) {
             diagnostics.append(
                 Diagnostic(
                     severity: .warning, location: SourceLocation(file: name, line: 1), code: "input.empty",
-                    message: bytes.isEmpty ? "input is empty" : "input holds only whitespace"))
+                    message: buf.isEmpty ? "input is empty" : "input holds only whitespace"))
             return MailArchive(messages: [], diagnostics: diagnostics)
         }
-        let resolved =
-            format == .auto ? bytes.withUnsafeBufferPointer(FormatDetector.detect) : format
+        let resolved = format == .auto ? FormatDetector.detect(buf) : format
         var archive: MailArchive
         switch resolved {
         case .mbox:
-            archive = readMbox(bytes, name: name, quoting: nil, limits: limits)
+            archive = readMbox(buf, name: name, quoting: nil, limits: limits)
         case .patch:
-            archive = readPatch(bytes, name: name, limits: limits)
-            if format == .auto && !bytes.withUnsafeBufferPointer(FormatDetector.startsLikePatch) {
+            archive = readPatch(buf, name: name, limits: limits)
+            if format == .auto && !FormatDetector.startsLikePatch(buf) {
                 diagnostics.append(
                     Diagnostic(
                         severity: .note, location: SourceLocation(file: name, line: 1), code: "input.plain-text",
                         message: "no mail headers, no mbox separator and not an archive render: read as plain text"))
             }
         case .eml, .maildir, .auto:
-            archive = MailArchive(messages: [readSingle(bytes, name: name, limits: limits)])
+            archive = MailArchive(messages: [readSingle(buf, name: name, limits: limits)])
         case .render:
-            archive = MailArchive(messages: readRender(bytes, file: name))
+            archive = MailArchive(messages: RenderReader.read(LineEndings.normalised(buf), file: name))
         }
         archive.diagnostics = diagnostics + archive.diagnostics
         return archive
@@ -113,10 +125,9 @@ public enum MailReader {
         }
         for file in files {
             do throws(MailError) {
-                let input = try FileInput.read(path: file.path, limit: limits.maxInputBytes)
+                let input = try FileInput.bytes(path: file.path, limit: limits.maxInputBytes)
                 let fileFormat: InputFormat = file.inMaildir ? .eml : format
-                var one = read(bytes: input.bytes, name: file.path, format: fileFormat, limits: limits)
-                if input.truncated { one.diagnostics.insert(inputLimitDiagnostic(file.path, limits), at: 0) }
+                let one = read(input: input, name: file.path, format: fileFormat, limits: limits)
                 archive.messages.append(contentsOf: one.messages)
                 archive.diagnostics.append(contentsOf: one.diagnostics)
             } catch {
@@ -130,41 +141,38 @@ public enum MailReader {
     }
 
     /// An mbox (`quoting` nil: mboxo or mboxrd as the archive shows) or format-patch output (`.none`).
-    private static func readMbox(_ bytes: [UInt8], name: String, quoting: MboxUnquoter.Mode?, limits: ReadLimits)
-        -> MailArchive
-    {
-        bytes.withUnsafeBufferPointer { buf in
-            let split = MboxSplitter.split(buf, file: name, limits: limits)
-            let mode = quoting ?? (split.isMboxrd ? .mboxrd : .mboxo)
-            let entries = split.entries
-            let messages = parallelMap(count: entries.count, weight: buf.count) { k in
-                let entry = entries[k]
-                let slice = UnsafeBufferPointer(rebasing: buf[entry.range])
-                let contentLine = entry.contentLine
-                if entry.hasCR || (entry.hasQuotedFrom && mode != .none) {
-                    let copy = MboxUnquoter.normalised(slice, mode: mode)
-                    return copy.withUnsafeBufferPointer {
-                        MessageParser.parse($0, file: name, line: entry.line, contentLine: contentLine, limits: limits)
-                    }
+    private static func readMbox(
+        _ buf: UnsafeBufferPointer<UInt8>, name: String, quoting: MboxUnquoter.Mode?, limits: ReadLimits
+    ) -> MailArchive {
+        let split = MboxSplitter.split(buf, file: name, limits: limits)
+        let mode = quoting ?? (split.isMboxrd ? .mboxrd : .mboxo)
+        let entries = split.entries
+        let messages = parallelMap(count: entries.count, weight: buf.count) { k in
+            let entry = entries[k]
+            let slice = UnsafeBufferPointer(rebasing: buf[entry.range])
+            let contentLine = entry.contentLine
+            if entry.hasCR || (entry.hasQuotedFrom && mode != .none) {
+                let copy = MboxUnquoter.normalised(slice, mode: mode)
+                return copy.withUnsafeBufferPointer {
+                    MessageParser.parse($0, file: name, line: entry.line, contentLine: contentLine, limits: limits)
                 }
-                return MessageParser.parse(
-                    slice, file: name, line: entry.line, contentLine: contentLine, limits: limits)
             }
-            return MailArchive(messages: messages, diagnostics: split.diagnostics)
+            return MessageParser.parse(
+                slice, file: name, line: entry.line, contentLine: contentLine, limits: limits)
         }
+        return MailArchive(messages: messages, diagnostics: split.diagnostics)
     }
 
     /// A bare diff is one message whose body is the file; format-patch output is split like an mbox
     /// but never unquoted (git writes `From ` lines in bodies as they are).
-    private static func readPatch(_ bytes: [UInt8], name: String, limits: ReadLimits) -> MailArchive {
-        let isFormatPatch = bytes.withUnsafeBufferPointer { buf -> Bool in
-            var i = 0
-            while i < buf.count && ASCII.isSpace(buf[i]) { i += 1 }
-            return MboxSplitter.isFromLine(buf, from: i, to: buf.lineEnd(from: i, to: buf.count))
+    private static func readPatch(_ buf: UnsafeBufferPointer<UInt8>, name: String, limits: ReadLimits) -> MailArchive {
+        var i = 0
+        while i < buf.count && ASCII.isSpace(buf[i]) { i += 1 }
+        if MboxSplitter.isFromLine(buf, from: i, to: buf.lineEnd(from: i, to: buf.count)) {
+            return readMbox(buf, name: name, quoting: MboxUnquoter.Mode.none, limits: limits)
         }
-        if isFormatPatch { return readMbox(bytes, name: name, quoting: MboxUnquoter.Mode.none, limits: limits) }
         var message = Message(source: SourceLocation(file: name, line: 1))
-        message.body = LineEndings.normalised(bytes)
+        message.body = LineEndings.normalised(buf)
         let bad = message.body.withUnsafeBufferPointer { UTF8Validator.firstInvalid($0) != nil }
         if bad {
             let repaired = CharsetDecoder.decode(message.body, charset: "utf-8")
@@ -177,14 +185,10 @@ public enum MailReader {
         return MailArchive(messages: [message])
     }
 
-    private static func readSingle(_ bytes: [UInt8], name: String, limits: ReadLimits) -> Message {
-        var bytes = bytes
-        var limitHit = false
-        if bytes.count > limits.maxMessageBytes {
-            bytes.removeLast(bytes.count - limits.maxMessageBytes)
-            limitHit = true
-        }
-        bytes = LineEndings.normalised(bytes)
+    private static func readSingle(_ whole: UnsafeBufferPointer<UInt8>, name: String, limits: ReadLimits) -> Message {
+        let limitHit = whole.count > limits.maxMessageBytes
+        let bytes = LineEndings.normalised(
+            limitHit ? UnsafeBufferPointer(rebasing: whole[0..<limits.maxMessageBytes]) : whole)
         var message = bytes.withUnsafeBufferPointer {
             MessageParser.parse($0, file: name, line: 1, contentLine: 1, limits: limits)
         }
@@ -196,12 +200,6 @@ public enum MailReader {
                 at: 0)
         }
         return message
-    }
-
-    /// Plain-text archive renders (hypermail style); anything unrecognised ends up here too, and
-    /// RenderReader reports what it could not find.
-    static func readRender(_ bytes: [UInt8], file: String) -> [Message] {
-        RenderReader.read(LineEndings.normalised(bytes), file: file)
     }
 
     private static func inputLimitDiagnostic(_ name: String, _ limits: ReadLimits) -> Diagnostic {

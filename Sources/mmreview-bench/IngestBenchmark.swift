@@ -76,9 +76,9 @@ enum IngestBenchmark {
             wall.append(clock.now)
             cpu.append(CPUTime.ownSeconds)
         }
-        let bytes = try readFile(path)
+        let input = try readFile(path)
         mark()
-        let archive = MailReader.read(bytes: bytes, name: path)
+        let archive = MailReader.read(input: input, name: path)
         mark()
         let threads = Threader.threads(archive.messages)
         mark()
@@ -103,10 +103,10 @@ enum IngestBenchmark {
         Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 
-    /// The whole file, read as `MailReader.read(path:)` reads it.
-    private static func readFile(_ path: String) throws -> [UInt8] {
-        let (bytes, truncated) = try MailReader.fileBytes(path: path)
-        guard !truncated else { throw BenchError("\(path) is larger than the input limit") }
-        return bytes
+    /// The whole file, read as `MailReader.read(path:)` reads it (mapped, when it is large).
+    private static func readFile(_ path: String) throws -> InputBytes {
+        let input = try MailReader.input(path: path)
+        guard !input.truncated else { throw BenchError("\(path) is larger than the input limit") }
+        return input
     }
 }

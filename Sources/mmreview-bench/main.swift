@@ -1,4 +1,5 @@
 import Foundation
+import Mail
 
 let usage = """
     usage: mmreview-bench ingest [--size-mb N] [--keep FILE | --input FILE] [--runs N] [--no-peers]
@@ -60,4 +61,6 @@ func runMain() -> Int32 {
     }
 }
 
+// Large inputs are mapped, not copied: a file cut short meanwhile is an error, not a core dump.
+InputBytes.reportShrunkFiles()
 exit(runMain())

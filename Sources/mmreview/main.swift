@@ -1,3 +1,5 @@
+import Mail
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -68,4 +70,6 @@ func runMain() -> Int32 {
     }
 }
 
+// Large inputs are mapped, not copied: a file cut short meanwhile is an error, not a core dump.
+InputBytes.reportShrunkFiles()
 exit(runMain())
