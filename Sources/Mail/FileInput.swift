@@ -9,7 +9,8 @@ import Foundation
     import Darwin
 #endif
 
-/// Reads whole files (or stdin) into memory with plain POSIX calls, at most `limit` bytes.
+/// Whole files (or stdin), at most `limit` bytes: large regular files mapped, the rest read into
+/// memory with plain POSIX calls.
 enum FileInput {
     struct Read {
         var bytes: [UInt8]
@@ -36,13 +37,6 @@ enum FileInput {
     /// Files this large are mapped rather than read: below it the mapping's system calls cost
     /// more than the copy they save.
     static let mapMinimum = 1 << 20
-
-    static func read(path: String, limit: Int) throws(MailError) -> Read {
-        let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
-        defer { if fd != STDIN_FILENO { close(fd) } }
-        return try read(fd: fd, path: path, limit: limit)
-    }
 
     private static func read(fd: Int32, path: String, limit: Int) throws(MailError) -> Read {
         var st = stat()
