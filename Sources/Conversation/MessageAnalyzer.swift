@@ -347,6 +347,14 @@ enum MessageAnalyzer {
         if t == "-" || t == "--" || t == "___" { roles[k] = .footer }
     }
 
+    /// Whether the text's first bytes are `on ` in either case: necessary for `on ` after
+    /// lower-casing.
+    private static func startsWithOn(_ u: String.UTF8View) -> Bool {
+        var it = u.makeIterator()
+        return it.next().map { $0 | 0x20 } == UInt8(ascii: "o") && it.next().map { $0 | 0x20 } == UInt8(ascii: "n")
+            && it.next() == 0x20
+    }
+
     /// An attribution on this line, or wrapped over this line and the one before
     /// (`On Fri, 29 Apr 2022 16:14:43 +0800` / `Baolin Wang <...> wrote:`).
     private static func attribution(
@@ -360,7 +368,9 @@ enum MessageAnalyzer {
             if a.dateText == nil, i > 0, roles[i - 1].isProse, lines[i - 1].level == lines[i].level {
                 let prev = String(decoding: body[lines[i - 1].contentStart..<lines[i - 1].lineEnd], as: UTF8.self)
                     .trimmingSpaces()
-                if prev.lowercased().hasPrefix("on "), prev.utf8.count < 120,
+                // Bytes first: only `o`/`O`, `n`/`N` and a space lower-case to `on ` (no other
+                // Character does), and lower-casing a long line costs thousands of instructions.
+                if prev.utf8.count < 120, startsWithOn(prev.utf8), prev.lowercased().hasPrefix("on "),
                     let joined = memo.attribution(prev + " " + trimmed)
                 {
                     roles[i - 1] = .attribution

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Mail
@@ -45,6 +46,23 @@ import Testing
     @Test(arguments: ["bogus", "", "32 Jan 2020 10:00:00 +0000", "Fri, 9 Jun 2006", "Fri, 30 Feb 2006 10:00:00 +0000"])
     func unparsableDates(_ raw: String) {
         #expect(RFC2822DateParser.parse(raw) == nil)
+    }
+
+    /// Trimming is skipped when the ends are ASCII: the result must equal the trimmed parse,
+    /// including for no-break and other Unicode spaces at either end.
+    @Test(arguments: [
+        "Fri, 9 Jun 2006 00:44:16 -0700", "  Fri, 9 Jun 2006 00:44:16 -0700\t ",
+        "\u{00A0}Fri, 9 Jun 2006 00:44:16 -0700",
+        "Fri, 9 Jun 2006 00:44:16 -0700\u{00A0}", " \u{2003}9 Jun 2006 00:44:16 GMT \u{3000} ",
+        "9 Jun 2006 00:44:16 GMT\u{0301}", " \u{0301}9 Jun 2006 00:44:16 GMT", "\r\n9 Jun 2006 00:44:16 GMT\r\n",
+        "", "   ", "\u{00A0}", "é", "Fri, 9 Jun 2006 00:44:16 -0700 (Pacific Daylight Time \u{00E9})",
+    ])
+    func dateParseEqualsTrimmedParse(_ raw: String) {
+        let d = MailDate.parse(raw)
+        let trimmed = RFC2822DateParser.parse(raw.trimmingCharacters(in: .whitespaces))
+        #expect(d.raw == raw)
+        #expect(d.epochSeconds == trimmed?.epochSeconds)
+        #expect(d.utcOffsetMinutes == trimmed?.utcOffsetMinutes)
     }
 
     @Test func unparsableDateIsKeptRawWithDiagnostic() {
