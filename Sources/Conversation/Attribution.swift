@@ -30,7 +30,7 @@ public enum AttributionParser {
         var s = line.trimmingSpaces()
         guard !s.isEmpty, s.utf8.count <= maxLength else { return nil }
         if cannotBeAttribution(s) { return nil }
-        let lower = s.lowercased()
+        let lower = s.lowercasedASCIIFast()
         if lower.hasPrefix("quoting "), s.hasSuffix(":") {
             // `Quoting Name (date):` / `Quoting Name <mail>:`
             s = String(s.dropFirst("quoting ".count).dropLast())
@@ -56,7 +56,7 @@ public enum AttributionParser {
         guard let ending = endings.first(where: { lower.hasSuffix($0) }) else { return nil }
         var head = String(s.dropLast(ending.count)).trimmingSpaces()
         if head.hasSuffix(",") { head.removeLast() }
-        let lowerHead = head.lowercased()
+        let lowerHead = head.lowercasedASCIIFast()
         var dateText: String?
         var rest = head
         for opener in ["on ", "le ", "am ", "el ", "il ", "at "] where lowerHead.hasPrefix(opener) {
@@ -154,7 +154,7 @@ public enum AttributionParser {
         let t = token.trimmingCharacters(in: ",")
         if t.isEmpty { return true }
         if t.contains(where: { $0.isNumber }) { return true }
-        let lower = t.lowercased()
+        let lower = t.lowercasedASCIIFast()
         return dateWords.contains(lower) || (lower.hasPrefix("(") && lower.hasSuffix(")"))
     }
 

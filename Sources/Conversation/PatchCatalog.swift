@@ -31,7 +31,7 @@ struct PatchCatalog {
             lp, message: i, messageValue: m, inBody: inBody, index: patches.count, memo: &memo)
         var lines: LineFingerprints? = nil
         var keys: Set<HunkKey>? = nil
-        let lowerTitle = candidate.title.lowercased()
+        let lowerTitle = candidate.title.lowercasedASCIIFast()
         if let j = matchIndex(candidate, lowerTitle: lowerTitle, lines: &lines, keys: &keys) {
             patches[j].occurrences.append(PatchOccurrence(message: i, quoteLevel: lp.level))
             if Self.completeness(candidate) > Self.completeness(patches[j]) {
@@ -297,7 +297,7 @@ struct PatchCatalog {
             guardCount += 1
             // Every prefix starts with r, a, f or s: other subjects are not lower-cased whole.
             guard BodyMarkers.startsWithOneOf("rafs", t) else { break }
-            let lower = t.lowercased()
+            let lower = t.lowercasedASCIIFast()
             guard let prefix = replyPrefixTexts.first(where: { lower.hasPrefix($0) })
             else { break }
             t = String(t.dropFirst(prefix.count)).trimmingSpaces()

@@ -95,7 +95,7 @@ public enum ThreadExtractor {
             let c = comments[ci]
             let target = c.patch ?? patchForReply(subjects[c.message], patches: patches)
             guard let t = target else { continue }
-            for tr in c.trailers where tr.key.lowercased() != "signed-off-by" {
+            for tr in c.trailers where tr.key.lowercasedASCIIFast() != "signed-off-by" {
                 patches[t].replyTrailers.append(
                     ReplyTrailer(key: tr.key, value: tr.value, by: c.author, message: c.message, comment: c.index))
             }
@@ -140,8 +140,8 @@ public enum ThreadExtractor {
 
     /// A reply with no quoted patch line: the patch whose title its subject carries.
     static func patchForReply(_ s: PatchSubject, patches: [ExtractedPatch]) -> Int? {
-        let title = s.title.lowercased()
-        return patches.lastIndex(where: { $0.version == s.version && $0.title.lowercased() == title })
+        let title = s.title.lowercasedASCIIFast()
+        return patches.lastIndex(where: { $0.version == s.version && $0.title.lowercasedASCIIFast() == title })
     }
 
     static func resolveAnchor(

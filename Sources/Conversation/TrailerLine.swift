@@ -15,7 +15,7 @@ enum TrailerLine {
         // The colon found as a byte: a Character search walks grapheme breaks over the whole line.
         guard let colon = t.utf8.firstIndex(of: 0x3A) else { return nil }
         let key = String(t[..<colon])
-        guard keys.contains(key.lowercased()) else { return nil }
+        guard keys.contains(key.lowercasedASCIIFast()) else { return nil }
         let value = String(t[t.utf8.index(after: colon)...]).trimmingSpaces()
         guard !value.isEmpty else { return nil }
         return Trailer(key: key, value: value)
