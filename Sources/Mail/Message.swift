@@ -18,7 +18,7 @@ public struct Message: Sendable, Codable, Equatable {
         var isRender: Bool
         var isFormatFlowed: Bool
         var diagnostics: [Diagnostic]
-        var headers: [Header]
+        var headers: HeaderList
     }
 
     private final class Box: @unchecked Sendable {
@@ -113,6 +113,12 @@ public struct Message: Sendable, Codable, Equatable {
     }
     /// Raw headers in order (name as written, value unfolded and decoded), for callers that need more.
     public var headers: [Header] {
+        get { box.fields.headers.headers }
+        set { fields.headers = HeaderList(newValue) }
+    }
+
+    /// The headers as stored: decoded, or the raw block decoded when `headers` is read.
+    var headerList: HeaderList {
         get { box.fields.headers }
         _modify { yield &fields.headers }
     }
@@ -128,7 +134,7 @@ public struct Message: Sendable, Codable, Equatable {
             Fields(
                 source: source, messageID: messageID, inReplyTo: inReplyTo, references: references, from: from,
                 date: date, subject: subject, body: body, attachments: attachments, isRender: isRender,
-                isFormatFlowed: isFormatFlowed, diagnostics: diagnostics, headers: headers))
+                isFormatFlowed: isFormatFlowed, diagnostics: diagnostics, headers: HeaderList(headers)))
     }
 
     /// The same keys as the fields themselves: the box does not show in the encoding.

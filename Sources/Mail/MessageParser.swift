@@ -24,13 +24,16 @@ enum MessageParser {
         let parsed = HeaderParser.parse(buf, from: 0, to: buf.count, limits: limits)
         for p in parsed.problems { note(.warning, p.offset, p.code, p.message) }
 
-        var headers: [Header] = []
-        headers.reserveCapacity(parsed.fields.count)
         var reportedLatin1 = false
         var seenSubject = false
         var reportedCut = false
         for field in parsed.fields {
-            let raw = field.text(in: buf, limit: limits.maxHeaderLineLength)
+            let lname = field.lowercasedName
+            // The rest stay in the header block, decoded when `headers` is read. One that is all
+            // ASCII, without encoded words and within the limit can raise no diagnostic here.
+            if !isPulledOut(lname) && isQuiet(field.range, in: buf, limit: limits.maxHeaderLineLength) { continue }
+            let decoded = decode(field, in: buf, limit: limits.maxHeaderLineLength)
+            let raw = decoded.raw
             if raw.cut && !reportedCut {
                 reportedCut = true
                 note(
@@ -43,19 +46,14 @@ enum MessageParser {
                     .warning, field.offset, "header.invalid-utf8",
                     "header '\(field.name)' has bytes that are not UTF-8; read as Latin-1")
             }
-            let lname = field.lowercasedName
-            var value = raw.text
+            let value = decoded.value
             if lname == "from" && message.from == Address() {
                 let address = AddressParser.parse(raw.text)
                 message.from = address.address
                 for p in address.problems { note(.warning, field.offset, p.code, p.message) }
             }
-            if !isIdentifierField(lname) {
-                let decoded = RFC2047Decoder.decode(raw.text)
-                value = decoded.text
-                if lname != "from" {
-                    for p in decoded.problems { note(.warning, field.offset, p.code, p.message) }
-                }
+            if lname != "from" {
+                for p in decoded.problems { note(.warning, field.offset, p.code, p.message) }
             }
             switch lname {
             case "message-id" where message.messageID == nil:
@@ -78,9 +76,9 @@ enum MessageParser {
                 }
             default: break
             }
-            headers.append(Header(name: field.name, value: value))
         }
-        message.headers = headers
+        message.headerList = HeaderList(
+            block: Array(UnsafeBufferPointer(rebasing: buf[0..<parsed.bodyStart])), limits: limits)
         if parsed.fields.filter({ $0.lowercasedName == "content-type" }).count > 1 {
             note(.note, 0, "header.duplicate-content-type", "more than one Content-Type; the first one is used")
         }
@@ -99,6 +97,39 @@ enum MessageParser {
         message.diagnostics = diagnostics
         message.cacheThreadIDs()
         return message
+    }
+
+    /// A field's value as `Message.headers` gives it (unfolded, trimmed, cut at `limit` bytes,
+    /// Latin-1 when not UTF-8, encoded words decoded except in msg-id fields), with what reading
+    /// it found.
+    static func decode(_ field: HeaderParser.Field, in buf: UnsafeBufferPointer<UInt8>, limit: Int) -> (
+        value: String, raw: (text: String, wasUTF8: Bool, cut: Bool), problems: [(code: String, message: String)]
+    ) {
+        let raw = field.text(in: buf, limit: limit)
+        if isIdentifierField(field.lowercasedName) { return (raw.text, raw, []) }
+        let decoded = RFC2047Decoder.decode(raw.text)
+        return (decoded.text, raw, decoded.problems)
+    }
+
+    /// The fields whose values `Message` keeps apart.
+    private static func isPulledOut(_ lname: String) -> Bool {
+        switch lname {
+        case "from", "message-id", "in-reply-to", "references", "subject", "date": return true
+        default: return false
+        }
+    }
+
+    /// Whether a field's raw bytes are ASCII, hold no `=?` and fit the limit: then its text is
+    /// valid UTF-8, uncut (unfolding only shortens) and without encoded words to report on.
+    private static func isQuiet(_ r: Range<Int>, in buf: UnsafeBufferPointer<UInt8>, limit: Int) -> Bool {
+        guard r.count <= limit else { return false }
+        var previous: UInt8 = 0
+        for i in r {
+            let b = buf[i]
+            if b >= 0x80 || (previous == 0x3D && b == 0x3F) { return false }
+            previous = b
+        }
+        return true
     }
 
     /// Fields holding msg-ids, where encoded words would be noise to decode.
