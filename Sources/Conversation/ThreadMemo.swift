@@ -1,3 +1,4 @@
+import Foundation
 import Mail
 
 /// Results of pure parsers, remembered for one thread: replies repeat their subjects, quoted
@@ -11,11 +12,15 @@ struct ThreadMemo {
             t.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
         }
         static func == (a: Key, b: Key) -> Bool {
-            // Native strings are contiguous UTF-8: compare the buffers, not byte by byte through
-            // the generic UTF8View iterator (a long attribution line cost thousands of steps).
+            // Native strings are contiguous UTF-8: compare the buffers with memcmp, not byte by
+            // byte through a generic loop (a long attribution line cost thousands of steps).
             var x = a.text
             var y = b.text
-            return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && p.elementsEqual(q) } }
+            return x.withUTF8 { p in
+                y.withUTF8 { q in
+                    p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0)
+                }
+            }
         }
     }
 

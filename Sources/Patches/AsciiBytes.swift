@@ -52,17 +52,32 @@ public enum Ascii {
     }
     @inline(__always) static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b | 0x20 : b }
 
-    /// Whether every byte is ASCII, tested eight at a time. The conversation layer's prose checks
-    /// use it too.
+    /// Whether every byte is ASCII, tested 32 and then eight at a time. The conversation layer's
+    /// prose checks use it too.
     public static func isASCII(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = buf.count
         if let base = buf.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            // Four words or'ed before one test: a diff line is 40-80 bytes.
+            while i + 32 <= n {
+                let w =
+                    raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 != 0 { return false }
+                i += 32
+            }
             while i + 8 <= n {
-                if UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+                if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
                     return false
                 }
                 i += 8
+            }
+            // The last few bytes as the buffer's last word, overlapping bytes already tested.
+            if i < n && n >= 8 {
+                return raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
             }
         }
         while i < n {
