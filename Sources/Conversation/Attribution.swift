@@ -88,7 +88,7 @@ public enum AttributionParser {
             return nil
         }
         let name = cleanName(nameTokens.joined(separator: " "))
-        if let name, pronouns.contains(name.lowercased()) {
+        if let name, pronouns.contains(name.lowercasedASCIIFast()) {
             return Attribution(name: nil, email: email, dateText: dateText)
         }
         if name == nil && email == nil { return nil }
@@ -202,7 +202,7 @@ public enum AttributionParser {
         // Names start with a letter; sentences ending in "wrote:" have lower-case function words.
         for w in words {
             guard let f = w.first, f.isLetter || f == "\"" || f == "'" else { return false }
-            if lowerWords.contains(w.lowercased()) && words.count > 1 { return false }
+            if lowerWords.contains(String(w).lowercasedASCIIFast()) && words.count > 1 { return false }
         }
         return true
     }

@@ -19,7 +19,7 @@ public enum BodyMarkers {
     /// The first line of a mailing-list footer.
     public static func isListFooter(_ s: String) -> Bool {
         guard startsWithOneOf("tmp_ldys", s) else { return false }
-        let t = s.trimmingSpaces().lowercased()
+        let t = s.trimmingSpaces().lowercasedASCIIFast()
         guard t.count >= 10 else { return false }
         return footerPrefixes.contains(where: { t.hasPrefix($0) })
     }
@@ -42,7 +42,7 @@ public enum BodyMarkers {
         // never joins two Characters into one.
         let trimmed = s.trimmingSpaces()
         if trimmed.isEmpty || trimmed.count > 60 { return false }
-        let t = trimmed.lowercased()
+        let t = trimmed.lowercasedASCIIFast()
         if isTruncationMark(t) { return true }
         let bare = t.filter { $0 != " " }
         return snipMarks.contains(bare)
@@ -57,7 +57,7 @@ public enum BodyMarkers {
 
     /// hypermail's `< truncated lines 465-570 >` and similar archive marks.
     public static func isTruncationMark(_ s: String) -> Bool {
-        let t = s.trimmingSpaces().lowercased()
+        let t = s.trimmingSpaces().lowercasedASCIIFast()
         return t.hasPrefix("< truncated lines") || t.hasPrefix("<truncated lines")
             || t.hasPrefix("[truncated") || t.hasPrefix("[ truncated")
     }
@@ -75,14 +75,14 @@ public enum BodyMarkers {
     public static func isGreeting(_ s: String) -> Bool {
         let t = s.trimmingSpaces()
         guard t.count <= 40, let first = t.split(separator: " ").first else { return false }
-        let w = first.lowercased().trimmingCharacters(in: ",!.")
+        let w = String(first).lowercasedASCIIFast().trimmingCharacters(in: ",!.")
         return greetingWords.contains(w) && t.split(separator: " ").count <= 4
             && !t.contains("?")
     }
 
     /// `Thanks,` / `Cheers` / `Regards,` alone on a line.
     public static func isClosing(_ s: String) -> Bool {
-        let t = s.trimmingSpaces().lowercased().trimmingCharacters(in: ",")
+        let t = s.trimmingSpaces().lowercasedASCIIFast().trimmingCharacters(in: ",")
         return closingWords.contains(t)
     }
 
@@ -97,8 +97,8 @@ public enum BodyMarkers {
         let words = t.split(separator: " ")
         guard words.count <= 3 else { return false }
         if let author {
-            let parts = Set(author.lowercased().split(separator: " ").map(String.init))
-            if words.allSatisfy({ parts.contains($0.lowercased().trimmingCharacters(in: ".,")) }) {
+            let parts = Set(author.lowercasedASCIIFast().split(separator: " ").map(String.init))
+            if words.allSatisfy({ parts.contains(String($0).lowercasedASCIIFast().trimmingCharacters(in: ".,")) }) {
                 return true
             }
         }

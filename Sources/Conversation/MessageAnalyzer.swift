@@ -370,7 +370,7 @@ enum MessageAnalyzer {
                     .trimmingSpaces()
                 // Bytes first: only `o`/`O`, `n`/`N` and a space lower-case to `on ` (no other
                 // Character does), and lower-casing a long line costs thousands of instructions.
-                if prev.utf8.count < 120, startsWithOn(prev.utf8), prev.lowercased().hasPrefix("on "),
+                if prev.utf8.count < 120, startsWithOn(prev.utf8), prev.lowercasedASCIIFast().hasPrefix("on "),
                     let joined = memo.attribution(prev + " " + trimmed)
                 {
                     roles[i - 1] = .attribution

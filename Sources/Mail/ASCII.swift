@@ -17,6 +17,28 @@ enum ASCII {
     }
     @inline(__always) static func isHex(_ b: UInt8) -> Bool { hexValue(b) != nil }
 
+    /// Whether every byte is ASCII, eight at a time (Patches' `Ascii.isASCII` is the same test on
+    /// the other side of the layering).
+    static func isAllASCII(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = buf.count
+        if let base = buf.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= n {
+                if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                i += 8
+            }
+            if i < n && n >= 8 {
+                return raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            }
+        }
+        while i < n {
+            if buf[i] >= 0x80 { return false }
+            i += 1
+        }
+        return true
+    }
+
     /// `Int(String)` on bytes: an optional sign, then one or more ASCII digits; nil otherwise and
     /// on overflow.
     static func decimal<C: Collection<UInt8>>(_ s: C) -> Int? {

@@ -85,7 +85,7 @@ public struct PatchSubject: Sendable, Codable, Equatable {
         for tag in result.tags { result.classify(tag) }
         result.isCoverLetter = result.part == 0
         result.title = String(rest)
-        result.normalized = result.title.lowercased()
+        result.normalized = result.title.lowercasedASCIIFast()
         return result
     }
 

@@ -202,7 +202,7 @@ public enum SeriesGrouper {
     /// The display name folded (renders carry names only, so names match across sources);
     /// the address when there is no name.
     static func authorKey(_ address: Address) -> String {
-        let name = PatchSubject.collapsingWhitespace(address.name).lowercased()
-        return name.isEmpty ? address.email.lowercased() : name
+        let name = PatchSubject.collapsingWhitespace(address.name).lowercasedASCIIFast()
+        return name.isEmpty ? address.email.lowercasedASCIIFast() : name
     }
 }

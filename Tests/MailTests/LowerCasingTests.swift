@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Conversation
+@testable import Mail
 
 @Suite struct LowerCasingTests {
     /// The byte path must give `lowercased()`'s answer on every ASCII string, and other text
@@ -10,7 +10,7 @@ import Testing
         var samples = [
             "", "A", "Signed-off-by", "[PATCH v3 02/15] MM: Fix COW", "ÄÖÜ", "İstanbul", "Σίσυφος", "KELVIN \u{212A}",
         ]
-        for _ in 0..<2000 {
+        for _ in 0..<20000 {
             let n = Int.random(in: 0..<40, using: &rng)
             let asciiOnly = Bool.random(using: &rng)
             samples.append(
@@ -19,7 +19,13 @@ import Testing
                         (0..<n).map { _ in
                             asciiOnly
                                 ? Unicode.Scalar(UInt8.random(in: 0...0x7F, using: &rng))
-                                : Unicode.Scalar(UInt32.random(in: 0...0x3FF, using: &rng)) ?? "x"
+                                : Unicode.Scalar(
+                                    [
+                                        UInt32.random(in: 0...0x7F, using: &rng),
+                                        UInt32.random(in: 0...0x3FF, using: &rng),
+                                        UInt32.random(in: 0x370...0x3FF, using: &rng),
+                                        UInt32.random(in: 0...0x1FFFF, using: &rng),
+                                    ].randomElement(using: &rng)!) ?? "x"
                         })))
         }
         for s in samples {
