@@ -40,7 +40,11 @@ struct DiffStructure {
         switch first {
         case Ascii.at: return HunkHeaderParser.isHunkHeader(t)
         case UInt8(ascii: "F"): return FormatPatchHeader.commit(fromMboxLine: t) != nil
-        case 0x64, 0x49, Ascii.minus, Ascii.plus: return isFileHeaderStart(k)
+        case Ascii.minus, Ascii.plus:
+            // Only `--- ` and `+++ ` start a file: nearly every hunk line fails on its second byte.
+            guard t.count >= 4, t[t.startIndex + 1] == first else { return false }
+            return isFileHeaderStart(k)
+        case 0x64, 0x49: return isFileHeaderStart(k)
         default: return false
         }
     }
