@@ -32,6 +32,58 @@ import Testing
     /// Random bytes of every length up to 3 quanta and beyond, encoded by Foundation (with line
     /// breaks), come back; the output is written in place, so the densest inputs (3-sextet
     /// chunks each flushed by `=`, every byte a sextet) must fit as well.
+    /// The decoder one byte at a time, as it was before its four-byte fast path.
+    static func base64Reference(_ input: [UInt8]) -> (bytes: [UInt8], garbage: Int, truncated: Bool) {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        var value: [UInt8: UInt32] = [UInt8(ascii: "-"): 62, UInt8(ascii: "_"): 63]
+        for (i, c) in alphabet.enumerated() { value[c] = UInt32(i) }
+        var out: [UInt8] = []
+        var garbage = 0
+        var acc: UInt32 = 0
+        var n = 0
+        func flush() {
+            if n == 2 { out.append(UInt8(truncatingIfNeeded: acc >> 4)) }
+            if n == 3 { out += [UInt8(truncatingIfNeeded: acc >> 10), UInt8(truncatingIfNeeded: acc >> 2)] }
+            acc = 0
+            n = 0
+        }
+        for b in input {
+            guard let v = value[b] else {
+                if b == 0x3D { flush() } else if !" \t\n\r\u{0B}\u{0C}".utf8.contains(b) { garbage += 1 }
+                continue
+            }
+            acc = acc << 6 | v
+            n += 1
+            if n == 4 {
+                out += [
+                    UInt8(truncatingIfNeeded: acc >> 16), UInt8(truncatingIfNeeded: acc >> 8),
+                    UInt8(truncatingIfNeeded: acc),
+                ]
+                acc = 0
+                n = 0
+            }
+        }
+        let truncated = n == 1
+        flush()
+        return (out, garbage, truncated)
+    }
+
+    @Test func base64AgreesWithTheByteByByteDecoder() {
+        var rng = SystemRandomNumberGenerator()
+        let pool =
+            Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_= \n\r\t*!~".utf8) + [0xC3, 0xFF]
+        for round in 0..<3000 {
+            let n = Int.random(in: 0..<200, using: &rng)
+            let noisy = round % 3 == 0
+            let input = (0..<n).map { _ in
+                noisy ? pool.randomElement(using: &rng)! : pool[Int.random(in: 0..<64, using: &rng)]
+            }
+            let fast = Base64Decoder.decode(input)
+            let slow = Self.base64Reference(input)
+            #expect(fast.bytes == slow.bytes && fast.garbage == slow.garbage && fast.truncated == slow.truncated)
+        }
+    }
+
     @Test func base64RoundTripsAndDenseInputsFit() throws {
         var rng = SystemRandomNumberGenerator()
         for length in Array(0...13) + [57, 58, 1000] {
