@@ -4,8 +4,8 @@
 struct HeaderParser {
     struct Field: Sendable {
         var name: String
-        /// `name` in ASCII lower case, for lookups.
-        var lowercasedName: String
+        /// What the reader makes of the field, from its name.
+        var kind: HeaderFieldKind
         /// The raw value: from after the colon to the end of its last continuation line.
         var range: Range<Int>
         /// Offset of the field's first byte, for diagnostics.
@@ -96,12 +96,8 @@ struct HeaderParser {
             while nameStop > pos && ASCII.isBlank(buf[nameStop - 1]) { nameStop -= 1 }
             let nameBytes = UnsafeBufferPointer(rebasing: buf[pos..<nameStop])
             let name = String(decoding: nameBytes, as: UTF8.self)
-            let lowercasedName = String(unsafeUninitializedCapacity: nameBytes.count) { out in
-                for (k, b) in nameBytes.enumerated() { out[k] = ASCII.lower(b) }
-                return nameBytes.count
-            }
             result.fields.append(
-                Field(name: name, lowercasedName: lowercasedName, range: (colon + 1)..<lf, offset: pos))
+                Field(name: name, kind: HeaderFieldKind(name: nameBytes), range: (colon + 1)..<lf, offset: pos))
             pos = lf + 1
         }
         if pos >= to { result.bodyStart = to }

@@ -104,7 +104,7 @@ enum MIMEParser {
         limits: ReadLimits, into walk: inout Walk
     ) {
         var type = ContentType.plainText
-        if let raw = value(of: "content-type", in: fields, buf) {
+        if let raw = value(of: .contentType, in: fields, buf) {
             let parsed = ContentType.parse(raw)
             if parsed.value.utf8.contains(0x2F) {
                 type = parsed
@@ -115,8 +115,8 @@ enum MIMEParser {
                         message: "Content-Type '\(raw)' is not a media type; read as text/plain"))
             }
         }
-        let disposition = value(of: "content-disposition", in: fields, buf).map(ContentType.parse)
-        let encoding = (value(of: "content-transfer-encoding", in: fields, buf) ?? "").trimmingWhitespace()
+        let disposition = value(of: .contentDisposition, in: fields, buf).map(ContentType.parse)
+        let encoding = (value(of: .contentTransferEncoding, in: fields, buf) ?? "").trimmingWhitespace()
             .asciiLowercased()
         guard type.isMultipart else {
             walk.leaves.append(
@@ -220,10 +220,12 @@ enum MIMEParser {
         return true
     }
 
-    private static func value(of name: String, in fields: [HeaderParser.Field], _ buf: UnsafeBufferPointer<UInt8>)
+    private static func value(
+        of kind: HeaderFieldKind, in fields: [HeaderParser.Field], _ buf: UnsafeBufferPointer<UInt8>
+    )
         -> String?
     {
-        guard let f = fields.first(where: { $0.lowercasedName == name }) else { return nil }
+        guard let f = fields.first(where: { $0.kind == kind }) else { return nil }
         return f.text(in: buf, limit: 64 << 10).text
     }
 

@@ -28,10 +28,10 @@ enum MessageParser {
         var seenSubject = false
         var reportedCut = false
         for field in parsed.fields {
-            let lname = field.lowercasedName
+            let kind = field.kind
             // The rest stay in the header block, decoded when `headers` is read. One that is all
             // ASCII, without encoded words and within the limit can raise no diagnostic here.
-            if !isPulledOut(lname) && isQuiet(field.range, in: buf, limit: limits.maxHeaderLineLength) { continue }
+            if !isPulledOut(kind) && isQuiet(field.range, in: buf, limit: limits.maxHeaderLineLength) { continue }
             let decoded = decode(field, in: buf, limit: limits.maxHeaderLineLength)
             let raw = decoded.raw
             if raw.cut && !reportedCut {
@@ -47,25 +47,25 @@ enum MessageParser {
                     "header '\(field.name)' has bytes that are not UTF-8; read as Latin-1")
             }
             let value = decoded.value
-            if lname == "from" && message.from == Address() {
+            if kind == .from && message.from == Address() {
                 let address = AddressParser.parse(raw.text)
                 message.from = address.address
                 for p in address.problems { note(.warning, field.offset, p.code, p.message) }
             }
-            if lname != "from" {
+            if kind != .from {
                 for p in decoded.problems { note(.warning, field.offset, p.code, p.message) }
             }
-            switch lname {
-            case "message-id" where message.messageID == nil:
+            switch kind {
+            case .messageID where message.messageID == nil:
                 message.messageID = MessageIDParser.first(value) ?? (value.isEmpty ? nil : "<\(value)>")
-            case "in-reply-to" where message.inReplyTo == nil:
+            case .inReplyTo where message.inReplyTo == nil:
                 message.inReplyTo = MessageIDParser.first(value)
-            case "references" where message.references.isEmpty:
+            case .references where message.references.isEmpty:
                 message.references = MessageIDParser.all(value)
-            case "subject" where !seenSubject:
+            case .subject where !seenSubject:
                 seenSubject = true
                 message.subject = value
-            case "date" where message.date == nil:
+            case .date where message.date == nil:
                 if let parsedDate = RFC2822DateParser.parse(value) {
                     message.date = MailDate(
                         raw: value, epochSeconds: parsedDate.epochSeconds, utcOffsetMinutes: parsedDate.utcOffsetMinutes
@@ -79,7 +79,7 @@ enum MessageParser {
         }
         message.headerList = HeaderList(
             block: Array(UnsafeBufferPointer(rebasing: buf[0..<parsed.bodyStart])), limits: limits)
-        if parsed.fields.filter({ $0.lowercasedName == "content-type" }).count > 1 {
+        if parsed.fields.filter({ $0.kind == .contentType }).count > 1 {
             note(.note, 0, "header.duplicate-content-type", "more than one Content-Type; the first one is used")
         }
 
@@ -106,15 +106,15 @@ enum MessageParser {
         value: String, raw: (text: String, wasUTF8: Bool, cut: Bool), problems: [(code: String, message: String)]
     ) {
         let raw = field.text(in: buf, limit: limit)
-        if isIdentifierField(field.lowercasedName) { return (raw.text, raw, []) }
+        if field.kind.holdsIdentifiers { return (raw.text, raw, []) }
         let decoded = RFC2047Decoder.decode(raw.text)
         return (decoded.text, raw, decoded.problems)
     }
 
     /// The fields whose values `Message` keeps apart.
-    private static func isPulledOut(_ lname: String) -> Bool {
-        switch lname {
-        case "from", "message-id", "in-reply-to", "references", "subject", "date": return true
+    private static func isPulledOut(_ kind: HeaderFieldKind) -> Bool {
+        switch kind {
+        case .from, .messageID, .inReplyTo, .references, .subject, .date: return true
         default: return false
         }
     }
@@ -132,8 +132,4 @@ enum MessageParser {
         return true
     }
 
-    /// Fields holding msg-ids, where encoded words would be noise to decode.
-    private static func isIdentifierField(_ lname: String) -> Bool {
-        lname == "message-id" || lname == "in-reply-to" || lname == "references"
-    }
 }

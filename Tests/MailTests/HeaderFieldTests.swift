@@ -65,6 +65,27 @@ import Testing
         #expect(d.utcOffsetMinutes == trimmed?.utcOffsetMinutes)
     }
 
+    @Test func fieldKindsFromNames() {
+        func kind(_ name: String) -> HeaderFieldKind {
+            Array(name.utf8).withUnsafeBufferPointer { HeaderFieldKind(name: $0) }
+        }
+        #expect(kind("From") == .from)
+        #expect(kind("FROM") == .from)
+        #expect(kind("Message-ID") == .messageID)
+        #expect(kind("message-Id") == .messageID)
+        #expect(kind("In-Reply-To") == .inReplyTo)
+        #expect(kind("References") == .references)
+        #expect(kind("Subject") == .subject)
+        #expect(kind("Date") == .date)
+        #expect(kind("Content-Type") == .contentType)
+        #expect(kind("Content-Disposition") == .contentDisposition)
+        #expect(kind("Content-Transfer-Encoding") == .contentTransferEncoding)
+        for other in ["", "Fro", "Froms", "X-From", "Date2", "Resent-From", "Content-Typ", "Received", "Referencez"] {
+            #expect(kind(other) == .other, "\(other)")
+        }
+        #expect(HeaderFieldKind.references.holdsIdentifiers && !HeaderFieldKind.subject.holdsIdentifiers)
+    }
+
     @Test func unparsableDateIsKeptRawWithDiagnostic() {
         let m = SyntheticMail.one(["From: a@b", "Date: whenever", "", "x"])
         #expect(m?.date == MailDate(raw: "whenever"))
