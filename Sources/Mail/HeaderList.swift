@@ -1,7 +1,8 @@
 /// A message's header fields: decoded `Header`s, or the raw header block they are decoded from
 /// when read. A parsed message keeps the block: few callers look past the fields `Message`
 /// pulls out, and decoding every Received and DKIM line up front cost a String and an encoded-word
-/// scan per field (~4% of ingestion).
+/// scan per field (1.2% of the benchmark's instructions, at its 12.6 fields a message; real mail
+/// has 16-37).
 struct HeaderList: Sendable, Codable, Equatable {
     private enum Storage: Sendable {
         case decoded([Header])

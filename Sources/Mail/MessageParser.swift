@@ -131,5 +131,4 @@ enum MessageParser {
         }
         return true
     }
-
 }
