@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// Splits an mbox into messages the way `git mailsplit` does: a message starts at a line
 /// `From <anything> <date with hh:mm:ss and a year>`, so a stray `From ` line in a body does not split.
 /// It also notes whether the archive is mboxrd (some `>>From ` line exists), which decides unquoting.
@@ -21,7 +24,11 @@ struct MboxSplitter {
         var diagnostics: [Diagnostic] = []
     }
 
-    static func split(_ buf: UnsafeBufferPointer<UInt8>, file: String, limits: ReadLimits) -> Result {
+    /// `pieces` forces the number of pieces the lines are scanned in (tests); by default one per
+    /// core for large archives.
+    static func split(
+        _ buf: UnsafeBufferPointer<UInt8>, file: String, limits: ReadLimits, pieces: Int? = nil
+    ) -> Result {
         var result = Result()
         let end = buf.count
         var pos = 0
@@ -72,28 +79,107 @@ struct MboxSplitter {
             lineStart = current.start
             line += 1
         }
-        while lineStart < end {
-            let lf = buf.lineEnd(from: lineStart, to: end)
+        // The lines are scanned in pieces on all cores (the scan is a serial pass over the whole
+        // archive ahead of the parallel parse); the pieces' findings are joined in order.
+        let scans = scanPieces(buf, from: lineStart, pieces: pieces ?? defaultPieces(end - lineStart))
+        for scan in scans {
+            current.quoted = current.quoted || scan.head.quoted
+            current.cr = current.cr || scan.head.cr
+            for from in scan.fromLines {
+                close(from.start)
+                let at = line + from.line
+                current = (min(from.lineEnd + 1, end), at, at + 1, from.after.quoted, from.after.cr)
+            }
+            result.isMboxrd = result.isMboxrd || scan.isMboxrd
+            line += scan.lines
+        }
+        close(end)
+        return result
+    }
+
+    /// What one piece's lines say: the `From ` lines that start messages, and per stretch of
+    /// lines between them whether one is a quoted `>From ` line and whether one ends in CR.
+    struct PieceScan: Sendable {
+        struct Flags: Sendable {
+            var quoted = false
+            var cr = false
+        }
+        struct FromLine: Sendable {
+            /// Where the line starts, its LF (or the end), and its 0-based line in the piece.
+            var start: Int
+            var lineEnd: Int
+            var line: Int
+            /// The flags of the lines from this one to the next `From ` line (this one's CR too).
+            var after = Flags()
+        }
+        /// The flags of the lines before the piece's first `From ` line.
+        var head = Flags()
+        var fromLines: [FromLine] = []
+        var isMboxrd = false
+        var lines = 0
+    }
+
+    /// Pieces for a scan of `bytes` bytes: one below 4 MB, else one per core (at most 8).
+    static func defaultPieces(_ bytes: Int) -> Int {
+        bytes < (4 << 20) ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+    }
+
+    /// Scans the lines from `start` to the end in `pieces` pieces, each cut at a line start.
+    static func scanPieces(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, pieces: Int) -> [PieceScan] {
+        let end = buf.count
+        guard start < end else { return [] }
+        var bounds = [start]
+        for p in 1..<max(1, pieces) {
+            let guess = start + (end - start) * p / pieces
+            let cut = min(buf.lineEnd(from: max(guess, bounds[bounds.count - 1]), to: end) + 1, end)
+            if cut > bounds[bounds.count - 1] && cut < end { bounds.append(cut) }
+        }
+        bounds.append(end)
+        let count = bounds.count - 1
+        if count == 1 { return [scanLines(buf, from: start, to: end)] }
+        let results = ResultSlots<PieceScan>(count: count)
+        // The buffer is only read while the pieces run.
+        nonisolated(unsafe) let bytes = buf
+        let cuts = bounds
+        DispatchQueue.concurrentPerform(iterations: count) { k in
+            results.slots[k] = scanLines(bytes, from: cuts[k], to: cuts[k + 1])
+        }
+        return results.collect()
+    }
+
+    /// One piece: whole lines from `from` to `to` (the last may lack its LF at the buffer's end).
+    static func scanLines(_ buf: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> PieceScan {
+        var scan = PieceScan()
+        var flags = PieceScan.Flags()
+        func setFlags(_ f: PieceScan.Flags) {
+            if scan.fromLines.isEmpty { scan.head = f } else { scan.fromLines[scan.fromLines.count - 1].after = f }
+        }
+        var lineStart = from
+        var line = 0
+        while lineStart < to {
+            let lf = buf.lineEnd(from: lineStart, to: to)
             let first = buf[lineStart]
             if first == 0x46 {  // F
                 if isFromLine(buf, from: lineStart, to: lf) {
-                    close(lineStart)
-                    current = (min(lf + 1, end), line, line + 1, false, false)
+                    setFlags(flags)
+                    flags = PieceScan.Flags()
+                    scan.fromLines.append(PieceScan.FromLine(start: lineStart, lineEnd: lf, line: line))
                 }
             } else if first == 0x3E {  // >
                 var i = lineStart
                 while i < lf && buf[i] == 0x3E { i += 1 }
                 if buf.hasPrefix("From ", at: i, end: lf) {
-                    current.quoted = true
-                    if i - lineStart >= 2 { result.isMboxrd = true }
+                    flags.quoted = true
+                    if i - lineStart >= 2 { scan.isMboxrd = true }
                 }
             }
-            if lf > lineStart && buf[lf - 1] == 0x0D { current.cr = true }
+            if lf > lineStart && buf[lf - 1] == 0x0D { flags.cr = true }
             lineStart = lf + 1
             line += 1
         }
-        close(end)
-        return result
+        setFlags(flags)
+        scan.lines = line
+        return scan
     }
 
     /// git's `is_from_line`: `From `, then somewhere a `d?:dd:dd` time followed by a year above 90.
