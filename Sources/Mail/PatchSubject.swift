@@ -90,13 +90,12 @@ public struct PatchSubject: Sendable, Codable, Equatable {
     }
 
     private mutating func classify(_ tag: String) {
-        let upper = tag.uppercased()
-        switch upper {
-        case "PATCH", "PATCHES", "PATCHSET", "PATCH-SET": isPatch = true
-        case "RFC": isRFC = true
-        case "RESEND", "REPOST": isResend = true
-        case "GIT", "PULL", "GIT-PULL": isPullRequest = true
-        default:
+        switch Self.keyword(tag) {
+        case .patch?: isPatch = true
+        case .rfc?: isRFC = true
+        case .resend?: isResend = true
+        case .pull?: isPullRequest = true
+        case nil:
             if let number = Self.versionNumber(tag) {
                 // The first version wins: `[PATCH v2] ... [v3]` is rarer than a stray tag.
                 if versionRaw == nil {
@@ -110,6 +109,38 @@ public struct PatchSubject: Sendable, Codable, Equatable {
                 prefixExtras.append(tag)
             }
         }
+    }
+
+    private enum Keyword { case patch, rfc, resend, pull }
+
+    private static let keywords: [(StaticString, Keyword)] = [
+        ("PATCH", .patch), ("PATCHES", .patch), ("PATCHSET", .patch), ("PATCH-SET", .patch), ("RFC", .rfc),
+        ("RESEND", .resend), ("REPOST", .resend), ("GIT", .pull), ("PULL", .pull), ("GIT-PULL", .pull),
+    ]
+
+    /// The keyword a tag is, in any case. An ASCII tag is compared on bytes (`uppercased()` only
+    /// raises a-z there; the call cost ~2,000 instructions a tag); other tags go through
+    /// `uppercased()`, where `gıt` (dotless i) is `GIT`.
+    private static func keyword(_ tag: String) -> Keyword? {
+        var text = tag
+        let ascii = text.withUTF8 { u -> Keyword?? in
+            guard ASCII.isAllASCII(u) else { return .none }
+            for (literal, kind) in keywords where literal.utf8CodeUnitCount == u.count {
+                var same = true
+                for k in 0..<u.count where (u[k] &- 0x61 < 26 ? u[k] ^ 0x20 : u[k]) != literal.utf8Start[k] {
+                    same = false
+                    break
+                }
+                if same { return .some(kind) }
+            }
+            return .some(nil)
+        }
+        if let ascii { return ascii }
+        let upper = tag.uppercased()
+        return keywords.first {
+            String(decoding: UnsafeBufferPointer(start: $0.0.utf8Start, count: $0.0.utf8CodeUnitCount), as: UTF8.self)
+                == upper
+        }?.1
     }
 
     /// `v3`, `V10`, `v3.1` (integer part kept). Not `v` alone, not `vfs`. Read as UTF-8: every
@@ -127,11 +158,17 @@ public struct PatchSubject: Sendable, Codable, Equatable {
 
     /// `03/15`, `0/4`.
     private static func partAndTotal(_ tag: String) -> (Int, Int)? {
-        let fields = tag.utf8.split(separator: 0x2F, omittingEmptySubsequences: false)
-        guard fields.count == 2, fields.allSatisfy({ !$0.isEmpty && $0.allSatisfy(ASCII.isDigit) }),
-            let part = ASCII.decimal(fields[0]), let total = ASCII.decimal(fields[1])
-        else { return nil }
-        return (part, total)
+        // On the bytes in place: splitting built an array of two views per tag.
+        var text = tag
+        return text.withUTF8 { u -> (Int, Int)? in
+            guard let slash = u.firstIndex(of: 0x2F) else { return nil }
+            let part = u[..<slash]
+            let total = u[(slash + 1)...]
+            guard !part.isEmpty, !total.isEmpty, part.allSatisfy(ASCII.isDigit), total.allSatisfy(ASCII.isDigit),
+                let p = ASCII.decimal(part), let t = ASCII.decimal(total)
+            else { return nil }
+            return (p, t)
+        }
     }
 
     /// The words of one bracket group. `PATCHv3` / `RFCv2` are split so the version is seen; a
@@ -162,6 +199,18 @@ public struct PatchSubject: Sendable, Codable, Equatable {
     /// What a lower-cased prefix word says: `re`, `aw`... a reply; `fwd`, `fw` a forward.
     private static func prefixKind(_ lower: String) -> PrefixKind? {
         replyWords.contains(lower) ? .reply : forwardWords.contains(lower) ? .forward : nil
+    }
+
+    /// `prefixKind` for one to four ASCII letters, packed into an integer instead of lower-cased
+    /// into a String and hashed (every subject's first word, `mm:` included, is tried).
+    private static func prefixKind(letters: Slice<UnsafeBufferPointer<UInt8>>) -> PrefixKind? {
+        var key: UInt32 = 0
+        for b in letters { key = key << 8 | UInt32(b | 0x20) }
+        switch key {
+        case 0x7265, 0x6177, 0x7376, 0x616E_7477, 0x6F_6470: return .reply  // re aw sv antw odp
+        case 0x66_7764, 0x6677: return .forward  // fwd fw
+        default: return nil
+        }
     }
 
     /// `Re:`, `RE:`, `Re[2]:`, `Re^2:`, `Re :`, `Fwd:`... at the start of `text`, and what follows.
@@ -243,7 +292,7 @@ public struct PatchSubject: Sendable, Codable, Equatable {
         var j = i
         while j < u.count && (u[j] | 0x20) &- 0x61 < 26 { j += 1 }
         guard j > i, j - i <= 4 else { return nil }
-        guard let kind = prefixKind(String(decoding: u[i..<j].map { $0 | 0x20 }, as: UTF8.self)) else { return nil }
+        guard let kind = prefixKind(letters: u[i..<j]) else { return nil }
         var r = j
         // A reply counter some mailers add: `Re[2]:`, `Re^2:`, `Re(2):`.
         if r < u.count, u[r] == 0x5B || u[r] == 0x5E || u[r] == 0x28 {

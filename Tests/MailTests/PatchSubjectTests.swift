@@ -170,6 +170,27 @@ struct PatchSubjectTests {
         #expect(PatchSubject.parse(entry.subject) == entry.expected)
     }
 
+    /// Keywords and reply words match in any case, on the byte path and the Character path
+    /// alike; a non-ASCII tag is upper-cased as Unicode says (`gıt` is `GIT`).
+    @Test func keywordsAndPrefixesInAnyCase() {
+        let mixed = PatchSubject.parse("rE: AW: fWd: [pAtCh ReSeNd rfc v2 1/3] [Git-Pull] x")
+        #expect(mixed.isReply && mixed.isForward && mixed.isPatch && mixed.isResend && mixed.isRFC)
+        #expect(mixed.isPullRequest && mixed.version == 2 && mixed.part == 1 && mixed.title == "x")
+        let nonASCII = PatchSubject.parse("Antw: [gıt pull] [PATCHSET é] ñ")
+        #expect(nonASCII.isReply && nonASCII.isPullRequest && nonASCII.isPatch)
+        #expect(nonASCII.prefixExtras == ["é"])
+        #expect(nonASCII.title == "ñ")
+        for word in ["re", "RE", "aW", "Sv", "ANTW", "odp", "Fwd", "FW"] {
+            let p = PatchSubject.parse("\(word): t")
+            #expect(p.isReply || p.isForward, "\(word)")
+            #expect(p.title == "t")
+        }
+        for word in ["rex", "mm", "odps", "fwdd", "a"] {
+            let p = PatchSubject.parse("\(word): t")
+            #expect(!p.isReply && !p.isForward, "\(word)")
+        }
+    }
+
     @Test func coverLetterFlagFollowsPartZero() {
         #expect(PatchSubject.parse("[PATCH 0/4] x").isCoverLetter)
         #expect(!PatchSubject.parse("[PATCH 1/4] x").isCoverLetter)
