@@ -72,4 +72,6 @@ func runMain() -> Int32 {
 
 // Large inputs are mapped, not copied: a file cut short meanwhile is an error, not a core dump.
 InputBytes.reportShrunkFiles()
+// Freed memory is kept for reuse rather than returned to the system and faulted in again.
+HeapRetention.keepFreedMemory()
 exit(runMain())

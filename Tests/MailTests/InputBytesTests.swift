@@ -102,3 +102,12 @@ import Testing
         }
     }
 }
+
+@Suite struct HeapRetentionTests {
+    /// glibc takes both settings (the executables call this first thing).
+    @Test func glibcTakesTheSettings() {
+        #if canImport(Glibc)
+            #expect(HeapRetention.keepFreedMemory())
+        #endif
+    }
+}
