@@ -3,39 +3,14 @@
 enum UTF8Validator {
     /// The index of the first byte that does not start a well-formed sequence, or nil.
     static func firstInvalid(_ buf: UnsafeBufferPointer<UInt8>) -> Int? {
-        let n = buf.count
-        guard let base = buf.baseAddress else { return nil }
-        let raw = UnsafeRawPointer(base)
         var i = 0
-        while i < n {
-            // Bodies are mostly ASCII: 32 bytes a test, then eight, then one.
-            if i + 32 <= n {
-                let w =
-                    raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
-                    | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
-                    | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
-                if w & 0x8080_8080_8080_8080 == 0 {
-                    i += 32
-                    continue
-                }
-            }
-            if i + 8 <= n {
-                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 {
-                    i += 8
-                    continue
-                }
-            }
-            if buf[i] < 0x80 {
-                i += 1
-                continue
-            }
+        while true {
+            i = ASCII.firstNonASCII(buf, from: i)
+            if i == buf.count { return nil }
             let len = sequenceLength(buf, i)
             if len == 0 { return i }
             i += len
         }
-        return nil
     }
 
     /// Length of the well-formed sequence starting at `i` (a non-ASCII lead), or 0 when ill-formed.
