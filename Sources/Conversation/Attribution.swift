@@ -1,3 +1,4 @@
+import Mail
 import Patches
 
 /// An attribution line: `On Thu 20-08-20 15:01:00, Linus Torvalds wrote:`, `Ryan Roberts <...>
@@ -144,7 +145,7 @@ public enum AttributionParser {
             if u[lo] == 0x28 && u[hi - 1] == 0x29 { return true }
             // Only a short token can be a date word: no String for the others.
             guard hi - lo <= dateWordMaxLength else { return false }
-            return dateWords.contains(ProseBytes.lowerString(UnsafeBufferPointer(rebasing: u[lo..<hi])))
+            return dateWords.contains(String(asciiLowercasing: UnsafeBufferPointer(rebasing: u[lo..<hi])))
         }
     }
 
@@ -186,7 +187,7 @@ public enum AttributionParser {
                 let f = b[w.lowerBound]
                 guard (f | 0x20) &- 0x61 < 26 || f == 0x22 || f == 0x27 else { return false }
                 if words.count > 1 && w.count <= lowerWordMaxLength
-                    && lowerWords.contains(ProseBytes.lowerString(UnsafeBufferPointer(rebasing: b[w])))
+                    && lowerWords.contains(String(asciiLowercasing: UnsafeBufferPointer(rebasing: b[w])))
                 {
                     return false
                 }

@@ -1,3 +1,4 @@
+import Mail
 import Patches
 
 /// Byte-level forms of the marker checks, for the common case of a pure-ASCII line: there every
@@ -158,16 +159,9 @@ struct ProseBytes {
         return BodyMarkers.closingWords.contains(Self.lowerString(body, s..<e))
     }
 
+    /// The bytes of `r`, A-Z lowered, as a String.
     static func lowerString(_ body: [UInt8], _ r: Range<Int>) -> String {
-        body.withUnsafeBufferPointer { lowerString(UnsafeBufferPointer(rebasing: $0[r])) }
-    }
-
-    /// ASCII bytes lower-cased into a String.
-    static func lowerString(_ b: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: b.count) { out in
-            for k in 0..<b.count { out[k] = lower(b[k]) }
-            return b.count
-        }
+        body.withUnsafeBufferPointer { String(asciiLowercasing: UnsafeBufferPointer(rebasing: $0[r])) }
     }
 
     // MARK: - TrailerLine

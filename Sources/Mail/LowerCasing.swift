@@ -8,12 +8,7 @@ extension String {
     package func lowercasedASCIIFast() -> String {
         var copy = self
         return copy.withUTF8 { b in
-            if ASCII.isAllASCII(b) {
-                return String(unsafeUninitializedCapacity: b.count) { o in
-                    for k in 0..<b.count { o[k] = ASCII.lower(b[k]) }
-                    return b.count
-                }
-            }
+            if ASCII.isAllASCII(b) { return String(asciiLowercasing: b) }
             var out: [UInt8] = []
             out.reserveCapacity(b.count + 8)
             for scalar in unicodeScalars {
@@ -24,6 +19,15 @@ extension String {
                 }
             }
             return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// ASCII bytes with A-Z lowered, as a String (the conversation layer's byte checks use it
+    /// too). Other bytes are copied as they are.
+    package init(asciiLowercasing b: UnsafeBufferPointer<UInt8>) {
+        self.init(unsafeUninitializedCapacity: b.count) { out in
+            for k in 0..<b.count { out[k] = ASCII.lower(b[k]) }
+            return b.count
         }
     }
 }
