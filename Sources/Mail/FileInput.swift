@@ -24,13 +24,16 @@ enum FileInput {
         let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
         defer { if fd != STDIN_FILENO { close(fd) } }
+        // The size of a regular file (stdin may be one too), 0 for anything else: one fstat
+        // decides both the mapping and the read.
         var st = stat()
-        if fd != STDIN_FILENO, fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) >= mapMinimum,
-            let mapped = InputBytes.map(fd: fd, size: Int(st.st_size), limit: limit)
+        let size = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : 0
+        if fd != STDIN_FILENO, size >= mapMinimum,
+            let mapped = InputBytes.map(fd: fd, size: size, limit: limit)
         {
             return mapped
         }
-        let read = try read(fd: fd, path: path, limit: limit)
+        let read = try read(fd: fd, path: path, size: size, limit: limit)
         return InputBytes(bytes: read.bytes, truncated: read.truncated)
     }
 
@@ -38,10 +41,8 @@ enum FileInput {
     /// more than the copy they save.
     static let mapMinimum = 1 << 20
 
-    private static func read(fd: Int32, path: String, limit: Int) throws(MailError) -> Read {
-        var st = stat()
-        var expected = 0
-        if fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG { expected = Int(st.st_size) }
+    /// `size`: the regular file's size when the read began, 0 for a stream.
+    private static func read(fd: Int32, path: String, size expected: Int, limit: Int) throws(MailError) -> Read {
         if expected > 0 && expected <= limit {
             // A regular file of known size: read straight into the array, no staging copy. Large
             // files in parallel pieces: most of a read's time is faulting in fresh pages, and
