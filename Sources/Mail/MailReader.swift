@@ -210,9 +210,13 @@ public enum MailReader {
 
     // MARK: - Parallel parsing
 
+    /// Inputs this large are split and parsed on all cores; below it the threads cost more than
+    /// they save.
+    static let parallelMinimumBytes = 4 << 20
+
     /// `transform(0..<count)` in order, spread over all cores when the input is big enough to pay.
     private static func parallelMap(count: Int, weight: Int, _ transform: (Int) -> Message) -> [Message] {
-        if count < 64 || weight < (4 << 20) { return (0..<count).map(transform) }
+        if count < 64 || weight < parallelMinimumBytes { return (0..<count).map(transform) }
         return withoutActuallyEscaping(transform) { transform in
             let results = ResultSlots<Message>(count: count)
             let chunks = min(count, 256)

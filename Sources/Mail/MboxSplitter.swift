@@ -119,9 +119,10 @@ struct MboxSplitter {
         var lines = 0
     }
 
-    /// Pieces for a scan of `bytes` bytes: one below 4 MB, else one per core (at most 8).
+    /// Pieces for a scan of `bytes` bytes: one below the size the parse goes parallel at, else one
+    /// per core (at most 8).
     static func defaultPieces(_ bytes: Int) -> Int {
-        bytes < (4 << 20) ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        bytes < MailReader.parallelMinimumBytes ? 1 : max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
     }
 
     /// Scans the lines from `start` to the end in `pieces` pieces, each cut at a line start.
